@@ -1,0 +1,105 @@
+/**
+ * Typed messages from content scripts and extension pages to the background, which owns
+ * the ledger. No message ever carries draft text: only counts, flags, addresses and the
+ * call notes the rep writes.
+ */
+import { browser } from 'wxt/browser';
+import type { RuleId, SiteId } from './settings/schema';
+
+export type NudgeLevel = 'none' | 'suggest' | 'strong';
+/** A rule id from the analysis (checkin, questions, length, thread, conflict, overdue). */
+export type Reason = RuleId | (string & {});
+
+/** A person on the other end: the address where the page shows one, a name otherwise. */
+export interface ContactRef {
+  address?: string;
+  name?: string;
+}
+
+export type CallSource = 'form' | 'shortcut' | 'nudge' | 'tel';
+
+/** The three-part call note good reps keep, plus why they called. */
+export interface CallNotes {
+  purpose: string;
+  discussed: string;
+  proposed: string;
+  nextPurpose: string;
+}
+
+/** Fields every recorded event carries. `key` makes recording idempotent. */
+interface EventBase {
+  key: string;
+  at: number;
+  host?: SiteId;
+}
+
+export interface EmailSent extends EventBase {
+  type: 'email_sent';
+  recipients: ContactRef[];
+  level: NudgeLevel;
+  reasons: Reason[];
+}
+export interface NudgeShown extends EventBase {
+  type: 'nudge_shown';
+  recipients: ContactRef[];
+  level: NudgeLevel;
+  reasons: Reason[];
+}
+export type NudgeAction = 'call_request' | 'opener' | 'call_now' | 'log_call';
+export interface NudgeAccepted extends EventBase {
+  type: 'nudge_accepted';
+  recipients: ContactRef[];
+  action: NudgeAction;
+  reasons: Reason[];
+}
+export type DismissAction = 'snooze' | 'mute_contact' | 'rule_off';
+export interface NudgeDismissed extends EventBase {
+  type: 'nudge_dismissed';
+  recipients: ContactRef[];
+  action: DismissAction;
+  reasons: Reason[];
+}
+export interface CallLogged extends EventBase {
+  type: 'call_logged';
+  contact: ContactRef;
+  notes: CallNotes;
+  source: CallSource;
+}
+
+export type LedgerEvent = EmailSent | NudgeShown | NudgeAccepted | NudgeDismissed | CallLogged;
+
+/** What the ledger knows of one contact, shown in the nudge. */
+export interface ContactHistory {
+  address: string;
+  name?: string;
+  lastCallAt?: number;
+  lastEmailAt?: number;
+  emailsSinceLastCall: number;
+}
+
+export interface RecordRequest {
+  type: 'record';
+  event: LedgerEvent;
+}
+export interface HistoryRequest {
+  type: 'contact_history';
+  addresses: string[];
+}
+
+export type Request = RecordRequest | HistoryRequest;
+
+/** The reply each request gets from the background. */
+export interface ResponseMap {
+  record: { ok: boolean };
+  contact_history: ContactHistory[];
+}
+export type ResponseOf<R extends Request> = ResponseMap[R['type']];
+
+export function sendToBackground<R extends Request>(request: R): Promise<ResponseOf<R>> {
+  return browser.runtime.sendMessage<R, ResponseOf<R>>(request);
+}
+
+/** A fresh idempotency key; callers that can derive a stable one (e.g. per compose window) should. */
+export function newEventKey(prefix: string): string {
+  return `${prefix}:${crypto.randomUUID()}`;
+}
