@@ -31,7 +31,7 @@ export default defineConfig({
       '.tmp/**',
     ],
   },
-  manifest: ({ browser, mode }) => ({
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -56,6 +56,7 @@ export default defineConfig({
             },
           },
         }
-      : { key: mode === 'production' && process.env.CALLFIRST_STORE_ZIP ? undefined : MANIFEST_KEY }),
+      : // Stores refuse a `key` and assign their own: store builds (scripts/zip.mjs) leave it out.
+        { key: process.env.CALLFIRST_STORE_BUILD ? undefined : MANIFEST_KEY }),
   }),
 });
