@@ -1,0 +1,40 @@
+/**
+ * length — own-text words and reading time. A long argument or explanation invites a back-and-forth
+ * that a call settles; a long document meant to be read (a recap, a report, an announcement, a plan
+ * the customer asked for in writing) does not fire on length alone.
+ * Source: RESEARCH.md — 50–125 words get the most replies and replies fall after 125 words, faster
+ * after 500 (Boomerang); the average email is read in 11 s (Lavender).
+ */
+import type { DraftContext } from '../context';
+import { READING_WPM } from '../sentences';
+import type { Signal } from '../types';
+
+const LIST_OR_HEADING = /^\s*(?:[-*•·–]|\d{1,2}[.)]|[A-Z][\w ,&/'-]{0,40}:?\s*$)/;
+const STRUCTURED_SHARE = 0.3;
+const STRUCTURED_LINES = 8;
+/** Words that announce a document: said in the subject or the opening lines. */
+const READ_ME = /\b(?:recap|summary|summari[sz]e|notes|newsletter|bulletin|announc\w*|agenda|minutes|report|memo|as requested|you asked for|per your request|for your (?:reference|records|review)|fyi|highlights|takeaways|here(?: i|')s what|overview|update on|updates?:|welcome)\b/i;
+const BROADCAST = /^\s*(?:hi|hello|dear|hey)?\s*(?:all|team|everyone|everybody|folks|customers|partners|colleagues)\b/i;
+const OPENING_CHARS = 300;
+const NON_ENGLISH_FACTOR = 1.2;
+const PER_EXTRA_WORD = 1 / 500;
+const MAX_WEIGHT = 1.5;
+
+function isDocument(ctx: DraftContext): boolean {
+  const lines = ctx.text.split('\n').filter((l) => l.trim());
+  const structured = lines.filter((l) => LIST_OR_HEADING.test(l)).length;
+  if (structured >= STRUCTURED_LINES || structured / Math.max(1, lines.length) >= STRUCTURED_SHARE) return true;
+  const opening = ctx.text.slice(0, OPENING_CHARS);
+  return READ_ME.test(ctx.subject) || READ_ME.test(opening) || BROADCAST.test(opening);
+}
+
+export function detectLength(ctx: DraftContext): Signal | undefined {
+  const threshold = ctx.settings.wordThreshold * (ctx.english ? 1 : NON_ENGLISH_FACTOR);
+  if (ctx.words < threshold || isDocument(ctx)) return undefined;
+  const minutes = Math.max(1, Math.round(ctx.words / READING_WPM));
+  return {
+    rule: 'length',
+    weight: Math.min(MAX_WEIGHT, 1 + (ctx.words - threshold) * PER_EXTRA_WORD),
+    message: `${ctx.words} words take about ${minutes} minute${minutes > 1 ? 's' : ''} to read; a 10-minute call covers it with room for questions.`,
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * purpose — evidence that the draft already has a purpose: it proposes a call or a meeting time
+ * (then the nudge has nothing to add), or it brings something new (an attachment, a document, a
+ * dated ask). A negative signal: it lowers or cancels the score, it is never a reason to nudge.
+ * Source: RESEARCH.md — stating the reason for a call doubles its success (Gong); "end every
+ * contact knowing the purpose of the next one".
+ */
+import type { Purpose } from '../context';
+import type { PhraseMatcher } from '../phrase-match';
+import { PHRASE_SETS } from '../phrase-sets';
+
+const PROPOSAL_DISCOUNT = 2.5;
+const OFFER_DISCOUNT = 0.4;
+const SUBSTANCE_DISCOUNT = 0.25;
+const MAX_SUBSTANCE_DISCOUNT = 0.5;
+
+export function findPurpose(matcher: PhraseMatcher, english: boolean): Purpose {
+  if (!english) return { proposesCall: [], offersCall: [], substance: [] };
+  const texts = (set: keyof typeof PHRASE_SETS) => matcher.find(PHRASE_SETS[set]).map((hit) => hit.text);
+  return { proposesCall: texts('callProposals'), offersCall: texts('callOffers'), substance: texts('substance') };
+}
+
+/** How much the draft's own purpose takes off the score. */
+export function purposeDiscount(purpose: Purpose): number {
+  if (purpose.proposesCall.length) return PROPOSAL_DISCOUNT;
+  const offer = purpose.offersCall.length ? OFFER_DISCOUNT : 0;
+  return offer + Math.min(MAX_SUBSTANCE_DISCOUNT, purpose.substance.length * SUBSTANCE_DISCOUNT);
+}

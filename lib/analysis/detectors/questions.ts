@@ -1,0 +1,79 @@
+/**
+ * questions — open questions counted by meaning: sentences ending in "?", items of a bulleted or
+ * numbered list of asks, and asks without a question mark ("I was wondering if…", "Could you let me
+ * know…"). "??", a "?" inside a URL or a number, and parenthetical asides do not inflate the count;
+ * "How are you?" is a pleasantry, not a question.
+ * Source: RESEARCH.md — 1–3 questions get more replies than none, more than 3 lowers replies
+ * (Boomerang, The Atlantic theatln.tc/1TXLOnL); a 10-minute call answers them at once.
+ */
+import type { DraftContext, QuestionCount } from '../context';
+import type { PhraseMatcher } from '../phrase-match';
+import { PHRASE_SETS } from '../phrase-sets';
+import type { Signal } from '../types';
+
+const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
+const PARENTHETICAL = /\([^()\n]{0,200}\)/g;
+const LIST_ITEM = /^\s*(?:[-*•·–]|\d{1,2}[.)]|[a-h][.)])\s+/;
+/** A line that introduces a list of asks: "A few questions:", "Could you let me know:". */
+const ASK_LEAD_IN = /\b(?:questions?|know|details?|things|info(?:rmation)?|understand|clarif\w*|need|following|sense|help|tell)\b[^:\n]{0,40}:\s*$/i;
+const PLEASANTRY = /^(?:\W*\w+[,!]\s*)?(?:how are you|how's it going|how are things|how have you been|how was (?:your|the) (?:weekend|trip|holiday|vacation|break))\b/i;
+
+/** Closing quotes, brackets and emoticon debris after a question mark. */
+const TRAILING = new Set(['"', "'", ')', ']', ':', ';', '-', ' ', '\t']);
+
+function isQuestion(unit: string): boolean {
+  const cleaned = unit.replace(URL, ' ').replace(PARENTHETICAL, ' ');
+  let end = cleaned.length;
+  while (end > 0 && TRAILING.has(cleaned[end - 1] ?? '')) end--;
+  return cleaned[end - 1] === '?' && /\p{L}/u.test(cleaned) && !PLEASANTRY.test(cleaned.trim());
+}
+
+/** Items of a list that follows an ask lead-in; they ask even without a question mark. */
+function listedAsks(lines: string[]): Set<number> {
+  const asks = new Set<number>();
+  let inAskList = false;
+  lines.forEach((line, i) => {
+    if (LIST_ITEM.test(line) && inAskList) asks.add(i);
+    else if (line.trim()) inAskList = ASK_LEAD_IN.test(line);
+  });
+  return asks;
+}
+
+export function countQuestions(text: string, matcher: PhraseMatcher, english: boolean): QuestionCount {
+  const asks: string[] = [];
+  const lines = text.split('\n');
+  const listed = english ? listedAsks(lines) : new Set<number>();
+  lines.forEach((line, i) => {
+    if (listed.has(i) && !isQuestion(line)) asks.push(line.trim());
+    else for (const unit of line.split(/(?<=\?)\s+/)) if (isQuestion(unit)) asks.push(unit.trim());
+  });
+  if (english) {
+    const counted = new Set(asks.map((a) => a.toLowerCase()));
+    for (const hit of matcher.find(PHRASE_SETS.indirectAsks)) {
+      if (hit.sentence.includes('?') || counted.has(hit.sentence.toLowerCase())) continue;
+      counted.add(hit.sentence.toLowerCase());
+      asks.push(hit.sentence);
+    }
+  }
+  return { count: asks.length, asks };
+}
+
+/** Non-English drafts get only the question-mark count, so they need one more question to fire. */
+const NON_ENGLISH_EXTRA = 1;
+const PER_EXTRA_QUESTION = 0.1;
+const MAX_WEIGHT = 1.5;
+const NEAR_MISS_WEIGHT = 0.4;
+
+export function detectQuestions(ctx: DraftContext): Signal | undefined {
+  const { count, asks } = ctx.questions;
+  const threshold = ctx.settings.questionThreshold + (ctx.english ? 0 : NON_ENGLISH_EXTRA);
+  const evidence = asks.slice(0, 5);
+  if (count >= threshold) {
+    const weight = Math.min(MAX_WEIGHT, 1 + (count - threshold) * PER_EXTRA_QUESTION);
+    return { rule: 'questions', weight, evidence, message: `You ask ${count} questions; a 10-minute call answers them at once.` };
+  }
+  if (count === threshold - 1 && count > 1) {
+    return { rule: 'questions', weight: NEAR_MISS_WEIGHT, evidence, message: `You ask ${count} questions; a call may settle them faster.` };
+  }
+  return undefined;
+}

@@ -1,0 +1,111 @@
+/**
+ * Own text: the words the rep wrote in this draft, without quoted history, forwarded messages,
+ * signatures, mobile footers or disclaimers. Quoted text and signatures must never decide a nudge
+ * (an angry customer quoted below a calm reply is not a conflict in the rep's draft).
+ *
+ * Line-based and linear in the input: every regular expression here is anchored to one line and has
+ * no nested quantifiers, so a megabyte of pasted text cannot make it backtrack.
+ */
+
+/** "On Tue, Mar 3, 2026 at 9:12 AM Dana <d@x.com> wrote:" and its German, French, Spanish, Portuguese, Italian, Dutch forms. */
+const REPLY_INTRO =
+  /^\s*(?:on|am|le|el|em|il|op)\s.{0,300}?(?:wrote|schrieb|a écrit|escribió|escreveu|ha scritto|schreef)\s*:\s*$/i;
+/** The first half of a reply intro that the mail client wrapped onto two lines. */
+const REPLY_INTRO_START = /^\s*(?:on|am|le|el|em|il|op)\s.{0,300}\d.{0,200}$/i;
+const REPLY_INTRO_END = /^.{0,200}(?:wrote|schrieb|a écrit|escribió|escreveu|ha scritto|schreef)\s*:\s*$/i;
+
+const SEPARATOR =
+  /^\s*(?:[-_=*]{2,}\s*)?(?:original message|ursprüngliche nachricht|message d'origine|mensaje original|mensagem original|messaggio originale|oorspronkelijk bericht|forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado|mensagem encaminhada|begin forwarded message|forwarded by\b)/i;
+const UNDERSCORE_RULE = /^\s*_{10,}\s*$/;
+
+/** First line of an Outlook header block: "From:", "Von:", "De :", "Da:", "Van:". */
+const HEADER_FROM = /^\s*\*?(?:from|von|de|da|van)\s?\*?:\s*\S/i;
+/** Other header lines that confirm a block: Sent/Date/To/Subject and their translations. */
+const HEADER_OTHER =
+  /^\s*\*?(?:sent|date|to|cc|subject|gesendet|datum|an|betreff|envoyé|objet|à|enviado|enviada(?: em)?|fecha|para|asunto|assunto|data|inviato|oggetto|verzonden|aan|onderwerp)\s?\*?:/i;
+
+const MOBILE_FOOTER =
+  /^\s*(?:sent from my \w+|sent from (?:outlook|mail|yahoo|gmail|samsung)\b|get outlook for \w+|envoyé de mon \w+|von meinem \w+ gesendet|enviado desde mi \w+|enviado do meu \w+)/i;
+
+const DISCLAIMER =
+  /^\s*(?:confidentiality notice|confidential(?:ity)?\s*:|disclaimer\s*:|this (?:e-?mail|message|communication|transmission)(?: and any (?:attachments?|files)[^.]{0,60})? (?:is|are|contains|may contain|and)\b.{0,80}\b(?:confidential|intended|privileged)|the information (?:contained )?in this (?:e-?mail|message))/i;
+
+const SIGNATURE_DELIMITER = /^--\s?$/;
+
+/** Closing lines: "Best,", "Thanks!", "Kind regards", "Mit freundlichen Grüßen", "-J". */
+const SIGN_OFF =
+  /^\s*(?:(?:best|warm|kind|warmest|many|with)?\s*(?:regards|wishes|thanks)|best|cheers|thanks|thank you|thx|ta|sincerely|respectfully|yours(?: truly| sincerely)?|talk soon|speak soon|warmly|cordially|all the best|take care|mit freundlichen grüßen|viele grüße|beste grüße|liebe grüße|cordialement|bien cordialement|bien à vous|saludos(?: cordiales)?|un saludo|atentamente|atenciosamente|abraços|cordiali saluti|met vriendelijke groet)\b[\s,.!]*(?:[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)?\s*$/i;
+const DASH_INITIAL = /^\s*[-–—~]\s?[A-Z][\w.]{0,20}\s*$/;
+/** "Have a great weekend," — a short line that ends in a comma and is followed only by a name. */
+const SHORT_COMMA_CLOSER = /^\s*\S+(?:\s\S+){0,4},\s*$/;
+
+const CONTACT_DETAIL =
+  /\+?\d[\d\s().-]{6,20}\d|[\w.+-]{1,64}@[\w-]{1,63}\.\w|https?:\/\/|www\.|\s\|\s|^\s*(?:tel|phone|mobile|cell|fax|[tmofc])\.?\s?:/i;
+
+const GREETING_NAME =
+  /^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|bonjour|hola|olá|ola|ciao)\s+(?:mr\.?\s+|ms\.?\s+|mrs\.?\s+|dr\.?\s+)?([A-ZÀ-Ý][\p{L}'-]{1,30})/iu;
+
+/** Lines a signature holds: a name, a title, a company, a phone line. */
+function looksLikeSignatureLine(line: string): boolean {
+  const trimmed = line.trim();
+  if (!trimmed) return true;
+  if (CONTACT_DETAIL.test(trimmed)) return true;
+  const words = trimmed.split(/\s+/).length;
+  return words <= 8 && !/[.?!:]$/.test(trimmed);
+}
+
+function quoteStart(lines: string[]): number {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (REPLY_INTRO.test(line) || SEPARATOR.test(line) || UNDERSCORE_RULE.test(line)) return i;
+    const next = lines[i + 1] ?? '';
+    if (REPLY_INTRO_START.test(line) && REPLY_INTRO_END.test(next)) return i;
+    if (HEADER_FROM.test(line) && lines.slice(i + 1, i + 6).some((l) => HEADER_OTHER.test(l))) return i;
+  }
+  return lines.length;
+}
+
+/** Index where the closing block starts: the first sign-off followed only by signature lines. */
+function signOffStart(lines: string[]): number {
+  const firstTextLine = lines.findIndex((l) => l.trim() !== '');
+  for (let i = Math.max(firstTextLine + 1, lines.length - 14); i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const isCloser = SIGN_OFF.test(line) || DASH_INITIAL.test(line) || SHORT_COMMA_CLOSER.test(line);
+    if (isCloser && lines.slice(i + 1).every(looksLikeSignatureLine)) return i;
+  }
+  return lines.length;
+}
+
+/** Trailing contact lines (phone, address, web) left without a sign-off above them. */
+function trimContactTail(lines: string[]): string[] {
+  let end = lines.length;
+  while (end > 0 && (lines[end - 1]?.trim() === '' || CONTACT_DETAIL.test(lines[end - 1] ?? ''))) end--;
+  return lines.slice(0, end);
+}
+
+function cutAt(lines: string[], test: (line: string) => boolean): string[] {
+  const at = lines.findIndex(test);
+  return at < 0 ? lines : lines.slice(0, at);
+}
+
+export interface OwnText {
+  text: string;
+  /** First name from the draft's greeting ("Hi Dana,"), when there is one. */
+  greetingName?: string;
+}
+
+export function extractOwnText(body: string): OwnText {
+  let lines = body
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00a0/g, ' ')
+    .split('\n');
+  lines = lines.slice(0, quoteStart(lines)).filter((l) => !/^\s*>/.test(l) && !MOBILE_FOOTER.test(l));
+  lines = cutAt(lines, (l) => DISCLAIMER.test(l));
+  lines = cutAt(lines, (l) => SIGNATURE_DELIMITER.test(l));
+  lines = lines.slice(0, signOffStart(lines));
+  lines = trimContactTail(lines);
+  const text = lines.join('\n').trim();
+  const name = GREETING_NAME.exec(text)?.[1];
+  // The greeting word is matched case-insensitively; a name must still start with a capital.
+  return name && name[0] !== name[0]?.toLowerCase() ? { text, greetingName: name } : { text };
+}
