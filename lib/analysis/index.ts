@@ -60,7 +60,10 @@ export function analyzeDraft(input: AnalysisInput): Analysis {
   const english = language === 'en';
   const sentences = splitSentences(text);
   const custom = customCheckinSet(settings.checkinPhrases);
-  const matcher = new PhraseMatcher(english ? sentences : [], [...Object.values(PHRASE_SETS), ...(custom ? [custom] : [])]);
+  const matcher = new PhraseMatcher(english ? sentences : [], [
+    ...Object.values(PHRASE_SETS),
+    ...(custom ? [custom] : []),
+  ]);
   const ctx: DraftContext = {
     text,
     sentences,
@@ -83,7 +86,9 @@ export function analyzeDraft(input: AnalysisInput): Analysis {
   let level = levelFor(score, settings.sensitivity);
 
   const firstName = firstNameOf(input, own.greetingName);
-  const findings: Finding[] = signals.map(({ rule, message, evidence }) => (evidence?.length ? { rule, message, evidence } : { rule, message }));
+  const findings: Finding[] = signals.map(({ rule, message, evidence }) =>
+    evidence?.length ? { rule, message, evidence } : { rule, message },
+  );
   const overdue = settings.rules.overdue ? detectOverdue(input.contact, firstName) : undefined;
   if (overdue) {
     findings.push(overdue);

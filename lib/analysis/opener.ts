@@ -36,7 +36,8 @@ export function topicOf(subject: string, mainAsk: string | undefined, ownText: s
   if (cleaned) {
     const [first = ''] = cleaned.split(' ');
     const lower = first.toLowerCase();
-    const lowered = first !== lower && first.slice(1) === lower.slice(1) && ownText.split(/[^\p{L}\p{N}'-]+/u).includes(lower);
+    const lowered =
+      first !== lower && first.slice(1) === lower.slice(1) && ownText.split(/[^\p{L}\p{N}'-]+/u).includes(lower);
     return clip(lowered ? lower + cleaned.slice(first.length) : cleaned, MAX_TOPIC_WORDS);
   }
   const object = mainAsk ? TOPIC_AFTER.exec(mainAsk)?.[1] : undefined;

@@ -6,14 +6,17 @@
  * after 500 (Boomerang); the average email is read in 11 s (Lavender).
  */
 import type { DraftContext } from '../context';
-import { READING_WPM } from '../sentences';
+import { countWords, READING_WPM } from '../sentences';
 import type { Signal } from '../types';
 
 const LIST_OR_HEADING = /^\s*(?:[-*•·–]|\d{1,2}[.)]|[A-Z][\w ,&/'-]{0,40}:?\s*$)/;
+/** A list item or heading short enough to be scanned, not a numbered paragraph of argument. */
+const SHORT_LINE_WORDS = 15;
 const STRUCTURED_SHARE = 0.3;
 const STRUCTURED_LINES = 8;
 /** Words that announce a document: said in the subject or the opening lines. */
-const READ_ME = /\b(?:recap|summary|summari[sz]e|notes|newsletter|bulletin|announc\w*|agenda|minutes|report|memo|as requested|you asked for|per your request|for your (?:reference|records|review)|fyi|highlights|takeaways|here(?: i|')s what|overview|update on|updates?:|welcome)\b/i;
+const READ_ME =
+  /\b(?:recap|summary|summari[sz]e|notes|newsletter|bulletin|announc\w*|agenda|minutes|report|memo|as requested|you asked for|per your request|for your (?:reference|records|review)|fyi|highlights|takeaways|here(?: i|')s what|overview|updates?:|welcome)\b/i;
 const BROADCAST = /^\s*(?:hi|hello|dear|hey)?\s*(?:all|team|everyone|everybody|folks|customers|partners|colleagues)\b/i;
 const OPENING_CHARS = 300;
 const NON_ENGLISH_FACTOR = 1.2;
@@ -22,7 +25,7 @@ const MAX_WEIGHT = 1.5;
 
 function isDocument(ctx: DraftContext): boolean {
   const lines = ctx.text.split('\n').filter((l) => l.trim());
-  const structured = lines.filter((l) => LIST_OR_HEADING.test(l)).length;
+  const structured = lines.filter((l) => LIST_OR_HEADING.test(l) && countWords(l) <= SHORT_LINE_WORDS).length;
   if (structured >= STRUCTURED_LINES || structured / Math.max(1, lines.length) >= STRUCTURED_SHARE) return true;
   const opening = ctx.text.slice(0, OPENING_CHARS);
   return READ_ME.test(ctx.subject) || READ_ME.test(opening) || BROADCAST.test(opening);

@@ -11,8 +11,6 @@ import { PHRASE_SETS } from '../phrase-sets';
 
 const PROPOSAL_DISCOUNT = 2.5;
 const OFFER_DISCOUNT = 0.4;
-const SUBSTANCE_DISCOUNT = 0.25;
-const MAX_SUBSTANCE_DISCOUNT = 0.5;
 
 export function findPurpose(matcher: PhraseMatcher, english: boolean): Purpose {
   if (!english) return { proposesCall: [], offersCall: [], substance: [] };
@@ -20,9 +18,11 @@ export function findPurpose(matcher: PhraseMatcher, english: boolean): Purpose {
   return { proposesCall: texts('callProposals'), offersCall: texts('callOffers'), substance: texts('substance') };
 }
 
-/** How much the draft's own purpose takes off the score. */
+/**
+ * How much the draft's own purpose takes off the score. Substance is not discounted here: it
+ * cancels a check-in (detectors/checkin.ts) but bad news with an attachment is still bad news.
+ */
 export function purposeDiscount(purpose: Purpose): number {
   if (purpose.proposesCall.length) return PROPOSAL_DISCOUNT;
-  const offer = purpose.offersCall.length ? OFFER_DISCOUNT : 0;
-  return offer + Math.min(MAX_SUBSTANCE_DISCOUNT, purpose.substance.length * SUBSTANCE_DISCOUNT);
+  return purpose.offersCall.length ? OFFER_DISCOUNT : 0;
 }

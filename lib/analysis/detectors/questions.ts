@@ -15,8 +15,9 @@ const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
 const PARENTHETICAL = /\([^()\n]{0,200}\)/g;
 const LIST_ITEM = /^\s*(?:[-*•·–]|\d{1,2}[.)]|[a-h][.)])\s+/;
 /** A line that introduces a list of asks: "A few questions:", "Could you let me know:". */
-const ASK_LEAD_IN = /\b(?:questions?|know|details?|things|info(?:rmation)?|understand|clarif\w*|need|following|sense|help|tell)\b[^:\n]{0,40}:\s*$/i;
-const PLEASANTRY = /^(?:\W*\w+[,!]\s*)?(?:how are you|how's it going|how are things|how have you been|how was (?:your|the) (?:weekend|trip|holiday|vacation|break))\b/i;
+const ASK_LEAD_IN = /\b(?:questions?|know|understand|clarif\w*|sense|tell|ask)\b[^:\n]{0,40}:\s*$/i;
+const PLEASANTRY =
+  /^(?:\W*\w+[,!]\s*)?(?:how are you|how's it going|how are things|how have you been|how was (?:your|the) (?:weekend|trip|holiday|vacation|break))\b/i;
 
 /** Closing quotes, brackets and emoticon debris after a question mark. */
 const TRAILING = new Set(['"', "'", ')', ']', ':', ';', '-', ' ', '\t']);
@@ -70,10 +71,20 @@ export function detectQuestions(ctx: DraftContext): Signal | undefined {
   const evidence = asks.slice(0, 5);
   if (count >= threshold) {
     const weight = Math.min(MAX_WEIGHT, 1 + (count - threshold) * PER_EXTRA_QUESTION);
-    return { rule: 'questions', weight, evidence, message: `You ask ${count} questions; a 10-minute call answers them at once.` };
+    return {
+      rule: 'questions',
+      weight,
+      evidence,
+      message: `You ask ${count} questions; a 10-minute call answers them at once.`,
+    };
   }
   if (count === threshold - 1 && count > 1) {
-    return { rule: 'questions', weight: NEAR_MISS_WEIGHT, evidence, message: `You ask ${count} questions; a call may settle them faster.` };
+    return {
+      rule: 'questions',
+      weight: NEAR_MISS_WEIGHT,
+      evidence,
+      message: `You ask ${count} questions; a call may settle them faster.`,
+    };
   }
   return undefined;
 }

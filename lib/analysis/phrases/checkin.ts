@@ -28,7 +28,7 @@ export const CHECKIN_PHRASES: readonly PhraseRule[] = [
   { pattern: 'top of your inbox', source: followUpChain, weight: 1 },
   {
     pattern:
-      'any (update|updates|news|word|progress|movement|feedback|thoughts) (on|from|about|regarding|re|with|yet|on your end)',
+      'any (update|updates|news|word|progress|movement|feedback|thoughts) .? (on|from|about|regarding|re|with|yet|internally)',
     source: statusChasing,
     weight: 1,
   },
@@ -53,6 +53,17 @@ export const CHECKIN_PHRASES: readonly PhraseRule[] = [
   },
   { pattern: 'where (do|did|does) (we|things|this|it) (stand|land)', source: statusChasing, weight: 1 },
   { pattern: 'where (things|we) (stand|landed|are at)', source: statusChasing, weight: 1 },
+  { pattern: 'where (are|is) (we|things|this|it) (at|on|with)', source: statusChasing, weight: 1 },
+  {
+    pattern: '(tried|trying|attempted) (to)? (reach|reaching|contact|contacting|get hold of|connect with) you',
+    source: followUpChain,
+    weight: 1,
+  },
+  {
+    pattern: 'someone else .{0,3} (i|we) should (be)? (talking|speaking|reaching out|talk|speak) (to|with)',
+    source: contactNotConnect,
+    weight: 1,
+  },
   {
     pattern: '(have|has) (you|he|she|they|anyone|the team) heard (anything|back|from)',
     source: statusChasing,
@@ -93,7 +104,7 @@ export const CHECKIN_PHRASES: readonly PhraseRule[] = [
   },
   {
     pattern:
-      'is (this|that|it|the project) still (a priority|on the table|happening|on your radar|of interest|something)',
+      'is (this|that|it|the .{1,3}) still (a priority|on the table|happening|on your radar|of interest|something)',
     source: contactNotConnect,
     weight: 1,
   },
