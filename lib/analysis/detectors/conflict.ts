@@ -13,16 +13,19 @@ import type { Signal } from '../types';
 const FIRE_AT = 0.9;
 const NEAR_MISS_AT = 0.5;
 const MAX_WEIGHT = 2;
+/** Beyond this many words, hits are spread thinner: a long memo mentions "issues" in passing. */
+const DENSITY_WORDS = 200;
 
 export function detectConflict(ctx: DraftContext): Signal | undefined {
   if (!ctx.english) return undefined;
   const hits = ctx.matcher.find(PHRASE_SETS.conflict);
   if (!hits.length) return undefined;
-  // Each distinct wording counts once: "sorry … sorry" is one apology.
-  const byText = new Map(hits.map((hit) => [hit.text.toLowerCase(), hit.rule.weight ?? 1]));
-  const raw = [...byText.values()].reduce((a, b) => a + b, 0);
+  // Each rule counts once: "problem … problems … issue" is one complaint, not three.
+  const rules = new Set(hits.map((hit) => hit.rule));
+  const raw = [...rules].reduce((sum, rule) => sum + (rule.weight ?? 1), 0);
+  const density = ctx.words > DENSITY_WORDS ? Math.sqrt(DENSITY_WORDS / ctx.words) : 1;
   const relief = ctx.matcher.find(PHRASE_SETS.resolution).reduce((sum, hit) => sum + (hit.rule.weight ?? 1), 0);
-  const weight = Math.min(MAX_WEIGHT, raw - relief);
+  const weight = Math.min(MAX_WEIGHT, raw * density - relief);
   if (weight < NEAR_MISS_AT) return undefined;
   const evidence = [...new Set(hits.map((hit) => hit.text))];
   const message =

@@ -22,6 +22,13 @@ const OPENING_CHARS = 300;
 const NON_ENGLISH_FACTOR = 1.2;
 const PER_EXTRA_WORD = 1 / 500;
 const MAX_WEIGHT = 1.5;
+/** Length alone, in a draft that does not talk to its reader, is not enough to nudge. */
+const MONOLOGUE_WEIGHT = 0.6;
+const CONVERSATION_WEIGHT = 1.1;
+/** Share of words that are "you…" and "I/we…": a letter to one reader, not a memo or an article. */
+const SECOND_PERSON = /^(?:you|your|yours|you're|you'd|you'll|you've)$/i;
+const FIRST_PERSON = /^(?:i|i'm|i'd|i've|i'll|me|my|we|we're|we'd|we've|we'll|our|us)$/i;
+const MIN_PERSON_SHARE = 0.02;
 
 function isDocument(ctx: DraftContext): boolean {
   const lines = ctx.text.split('\n').filter((l) => l.trim());
@@ -31,13 +38,28 @@ function isDocument(ctx: DraftContext): boolean {
   return READ_ME.test(ctx.subject) || READ_ME.test(opening) || BROADCAST.test(opening);
 }
 
+/** The draft argues or explains to one reader: plenty of both "you" and "I". */
+function talksToReader(text: string, words: number): boolean {
+  let you = 0;
+  let me = 0;
+  for (const token of text.replace(/[’]/g, "'").split(/[^\p{L}']+/u)) {
+    if (SECOND_PERSON.test(token)) you++;
+    else if (FIRST_PERSON.test(token)) me++;
+  }
+  return you / words >= MIN_PERSON_SHARE && me / words >= MIN_PERSON_SHARE;
+}
+
 export function detectLength(ctx: DraftContext): Signal | undefined {
   const threshold = ctx.settings.wordThreshold * (ctx.english ? 1 : NON_ENGLISH_FACTOR);
   if (ctx.words < threshold || isDocument(ctx)) return undefined;
+  // Pronouns are English; another language gets the stricter word threshold instead.
+  const conversation = !ctx.english || talksToReader(ctx.text, ctx.words);
+  const extra = (ctx.words - threshold) * PER_EXTRA_WORD;
+  const weight = conversation ? Math.min(MAX_WEIGHT, CONVERSATION_WEIGHT + extra) : MONOLOGUE_WEIGHT;
   const minutes = Math.max(1, Math.round(ctx.words / READING_WPM));
   return {
     rule: 'length',
-    weight: Math.min(MAX_WEIGHT, 1 + (ctx.words - threshold) * PER_EXTRA_WORD),
+    weight,
     message: `${ctx.words} words take about ${minutes} minute${minutes > 1 ? 's' : ''} to read; a 10-minute call covers it with room for questions.`,
   };
 }

@@ -22,11 +22,19 @@ const PLEASANTRY =
 /** Closing quotes, brackets and emoticon debris after a question mark. */
 const TRAILING = new Set(['"', "'", ')', ']', ':', ';', '-', ' ', '\t']);
 
-function isQuestion(unit: string): boolean {
+/**
+ * A unit that ends in "?". In English a space before the mark ("Sept. 24 ?") is mangled text, not a
+ * question; French puts that space in every question, so other languages keep it.
+ */
+function isQuestion(unit: string, english: boolean): boolean {
   const cleaned = unit.replace(URL, ' ').replace(PARENTHETICAL, ' ');
   let end = cleaned.length;
   while (end > 0 && TRAILING.has(cleaned[end - 1] ?? '')) end--;
-  return cleaned[end - 1] === '?' && /\p{L}/u.test(cleaned) && !PLEASANTRY.test(cleaned.trim());
+  if (cleaned[end - 1] !== '?') return false;
+  let mark = end - 1;
+  while (mark > 0 && cleaned[mark - 1] === '?') mark--;
+  if (english && /\s/.test(cleaned[mark - 1] ?? ' ')) return false;
+  return /\p{L}/u.test(cleaned) && !PLEASANTRY.test(cleaned.trim());
 }
 
 /** Items of a list that follows an ask lead-in; they ask even without a question mark. */
@@ -45,8 +53,8 @@ export function countQuestions(text: string, matcher: PhraseMatcher, english: bo
   const lines = text.split('\n');
   const listed = english ? listedAsks(lines) : new Set<number>();
   lines.forEach((line, i) => {
-    if (listed.has(i) && !isQuestion(line)) asks.push(line.trim());
-    else for (const unit of line.split(/(?<=\?)\s+/)) if (isQuestion(unit)) asks.push(unit.trim());
+    if (listed.has(i) && !isQuestion(line, english)) asks.push(line.trim());
+    else for (const unit of line.split(/(?<=\?)\s+/)) if (isQuestion(unit, english)) asks.push(unit.trim());
   });
   if (english) {
     const counted = new Set(asks.map((a) => a.toLowerCase()));
