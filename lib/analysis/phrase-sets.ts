@@ -2,7 +2,7 @@
 import { buildPhraseSet, literalPattern, type PhraseSet } from './phrase-match';
 import { CHECKIN_PHRASES } from './phrases/checkin';
 import { CONFLICT_PHRASES, RESOLUTION_PHRASES } from './phrases/conflict';
-import { CALL_PROPOSALS, SOFT_CALL_OFFERS, SUBSTANCE } from './phrases/purpose';
+import { CALL_DETAILS, CALL_PROPOSALS, SOFT_CALL_OFFERS, SUBSTANCE } from './phrases/purpose';
 import { INDIRECT_ASKS } from './phrases/questions';
 import { CLARIFYING_PHRASES, CLOSING_PHRASES } from './phrases/thread';
 
@@ -12,6 +12,7 @@ export const PHRASE_SETS = {
   resolution: buildPhraseSet(RESOLUTION_PHRASES),
   callProposals: buildPhraseSet(CALL_PROPOSALS),
   callOffers: buildPhraseSet(SOFT_CALL_OFFERS),
+  callDetails: buildPhraseSet(CALL_DETAILS),
   substance: buildPhraseSet(SUBSTANCE),
   indirectAsks: buildPhraseSet(INDIRECT_ASKS),
   clarifying: buildPhraseSet(CLARIFYING_PHRASES),

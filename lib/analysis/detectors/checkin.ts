@@ -14,17 +14,15 @@ import type { Signal } from '../types';
 
 /** Own words above which a draft carries more than a check-in. */
 const MAX_WORDS = 120;
-/** Filler phrases ("let me know if you have any questions") count only in a note this short. */
-const FILLER_MAX_WORDS = 50;
 const WEIGHT = 1.2;
 
 export function detectCheckin(ctx: DraftContext): Signal | undefined {
   if (!ctx.english || ctx.words > MAX_WORDS || ctx.purpose.substance.length > 0) return undefined;
   const custom = customCheckinSet(ctx.settings.checkinPhrases);
   const hits = [PHRASE_SETS.checkin, ...(custom ? [custom] : [])].flatMap((set) => ctx.matcher.find(set));
-  if (!hits.length) return undefined;
-  const strength = hits.reduce((sum, hit) => sum + (hit.rule.weight ?? 1), 0);
-  if (strength < 1 && ctx.words > FILLER_MAX_WORDS) return undefined;
+  // Each rule counts once; filler ("let me know if you have any questions") needs company.
+  const strength = [...new Set(hits.map((hit) => hit.rule))].reduce((sum, rule) => sum + (rule.weight ?? 1), 0);
+  if (strength < 1) return undefined;
   const evidence = [...new Set(hits.map((hit) => hit.text))];
   return {
     rule: 'checkin',

@@ -16,7 +16,7 @@ const STRUCTURED_SHARE = 0.3;
 const STRUCTURED_LINES = 8;
 /** Words that announce a document: said in the subject or the opening lines. */
 const READ_ME =
-  /\b(?:recap|summary|summari[sz]e|notes|newsletter|bulletin|announc\w*|agenda|minutes|report|memo|as requested|you asked for|per your request|for your (?:reference|records|review)|fyi|highlights|takeaways|here(?: i|')s what|overview|updates?:|welcome)\b/i;
+  /\b(?:recap|summary|summari[sz]e|notes|newsletter|bulletin|announc\w*|agenda|minutes|report|memo|as requested|you asked for|per your request|for your (?:reference|records|review)|fyi|highlights|takeaways|overview|updates?:|welcome)\b/i;
 const BROADCAST = /^\s*(?:hi|hello|dear|hey)?\s*(?:all|team|everyone|everybody|folks|customers|partners|colleagues)\b/i;
 const OPENING_CHARS = 300;
 const NON_ENGLISH_FACTOR = 1.2;

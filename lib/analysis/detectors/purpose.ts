@@ -10,12 +10,20 @@ import type { PhraseMatcher } from '../phrase-match';
 import { PHRASE_SETS } from '../phrase-sets';
 
 const PROPOSAL_DISCOUNT = 2.5;
-const OFFER_DISCOUNT = 0.4;
+const OFFER_DISCOUNT = 0.2;
 
 export function findPurpose(matcher: PhraseMatcher, english: boolean): Purpose {
   if (!english) return { proposesCall: [], offersCall: [], substance: [] };
   const texts = (set: keyof typeof PHRASE_SETS) => matcher.find(PHRASE_SETS[set]).map((hit) => hit.text);
-  return { proposesCall: texts('callProposals'), offersCall: texts('callOffers'), substance: texts('substance') };
+  const proposals = texts('callProposals');
+  const offers = texts('callOffers');
+  // A proposal with neither a time nor a reason is only an offer.
+  const concrete = proposals.length > 0 && matcher.find(PHRASE_SETS.callDetails).length > 0;
+  return {
+    proposesCall: concrete ? proposals : [],
+    offersCall: concrete ? offers : [...proposals, ...offers],
+    substance: texts('substance'),
+  };
 }
 
 /**

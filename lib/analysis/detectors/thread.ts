@@ -12,18 +12,22 @@ import type { Signal } from '../types';
 const WEIGHT = 1;
 const PER_EXTRA_MESSAGE = 0.1;
 const MAX_WEIGHT = 1.4;
+/** One short question deep in a thread ("are you coming over?") is chat, not a stuck negotiation. */
+const NEAR_MISS_WEIGHT = 0.4;
+const MIN_WORDS = 25;
+const MIN_QUESTIONS = 2;
 
 export function detectThread(ctx: DraftContext): Signal | undefined {
   const { threadMessages, settings, matcher, questions } = ctx;
   if (threadMessages < settings.threadThreshold) return undefined;
   const clarifying = ctx.english ? matcher.find(PHRASE_SETS.clarifying).map((hit) => hit.text) : [];
   const closing = ctx.english ? matcher.find(PHRASE_SETS.closing) : [];
-  const stillOpen = clarifying.length > 0 || questions.count > 0;
-  if (!stillOpen || closing.length > 0) return undefined;
+  if (closing.length > 0 || (clarifying.length === 0 && questions.count === 0)) return undefined;
+  const stuck = ctx.words >= MIN_WORDS && (clarifying.length > 0 || questions.count >= MIN_QUESTIONS);
   const extra = threadMessages - settings.threadThreshold;
   return {
     rule: 'thread',
-    weight: Math.min(MAX_WEIGHT, WEIGHT + extra * PER_EXTRA_MESSAGE),
+    weight: stuck ? Math.min(MAX_WEIGHT, WEIGHT + extra * PER_EXTRA_MESSAGE) : NEAR_MISS_WEIGHT,
     evidence: [...clarifying, ...questions.asks].slice(0, 3),
     message: `This is message ${threadMessages} and the thread is still clarifying; one call can close it.`,
   };

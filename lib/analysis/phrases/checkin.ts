@@ -104,7 +104,7 @@ export const CHECKIN_PHRASES: readonly PhraseRule[] = [
   },
   {
     pattern:
-      'is (this|that|it|the .{1,3}) still (a priority|on the table|happening|on your radar|of interest|something)',
+      'is (this|that|it|the .{1,4}) still (a priority|on the table|happening|on your radar|of interest|something)',
     source: contactNotConnect,
     weight: 1,
   },

@@ -20,10 +20,24 @@ export const CONFLICT_PHRASES: readonly PhraseRule[] = [
     weight: 1,
   },
   { pattern: "(i am|i'm) afraid (that|we|i|the|it)", source, weight: 0.8 },
-  { pattern: "(i am|i'm|we are|we're|so|really|truly|very) sorry (for|about|that|this|to)", source, weight: 0.6 },
+  { pattern: "(i am|i'm|we are|we're|so|really|truly|very) sorry (for|about|that|this|to|it|if)", source, weight: 0.6 },
   { pattern: '(i|we) (sincerely)? (apologize|apologise)', source, weight: 0.7 },
   { pattern: '(my|our) (sincere)? apologies', source, weight: 0.7 },
   { pattern: 'unfortunately', source, weight: 0.5 },
+  { pattern: 'hear (this|it) from me', source, weight: 0.6 },
+  { pattern: "(not|none of this is|isn't) what you (want|wanted|were hoping|hoped) to hear", source, weight: 0.8 },
+  {
+    pattern: '(want|wanted|need) to be (honest|candid|upfront|transparent) (with you|that|about)',
+    source,
+    weight: 0.5,
+  },
+  { pattern: '(candid|honest|frank) (update|conversation|feedback|assessment)', source, weight: 0.5 },
+  { pattern: '(that|this) (part)? is on (us|me)', source, weight: 0.6 },
+  {
+    pattern: '(charges|charge|invoice|fees|fee) (themselves)? (are|is) (accurate|valid|correct|legitimate)',
+    source,
+    weight: 0.7,
+  },
   { pattern: "(i am|i'm|we are|we're) (so|very|truly|really|deeply)? sorry$", source, weight: 0.6 },
   { pattern: '(i|we) owe you an apology', source, weight: 1 },
   { pattern: 'not the (experience|standard|service|level of service|quality)', source, weight: 0.6 },
@@ -97,6 +111,9 @@ export const CONFLICT_PHRASES: readonly PhraseRule[] = [
     weight: 0.7,
   },
   { pattern: '(push|pushing) back', source, weight: 0.7 },
+  { pattern: '(they|you|we) (countered|held firm|came back at)', source, weight: 0.5 },
+  { pattern: '(real|biggest|remaining|big) (gap|gaps|sticking point|sticking points)', source, weight: 0.5 },
+  { pattern: '(held|hold) off as long as', source, weight: 0.5 },
   { pattern: "(can not|cannot|can't|won't|will not|unable to) agree", source, weight: 0.8 },
   { pattern: '(is|are) not something we can', source, weight: 0.7 },
   {
@@ -117,13 +134,13 @@ export const CONFLICT_PHRASES: readonly PhraseRule[] = [
 
 /** News that a problem is over: the draft closes a conflict rather than opening one. */
 export const RESOLUTION_PHRASES: readonly PhraseRule[] = [
-  { pattern: '(good|great) news', source, weight: 1 },
+  { pattern: '(good|great) news', source, weight: 1, negatable: true },
   {
     pattern:
       '(has|have|is|was|were|are) (now)? (been)? (resolved|fixed|restored|approved|processed|issued|reinstated|cleared|released)',
     source,
     weight: 0.6,
   },
-  { pattern: '(issued|applied|processed) (a|the|your) (credit|refund)', source, weight: 0.6 },
-  { pattern: "(all|you are|you're|we are|we're) (set|good to go)", source, weight: 0.5 },
+  { pattern: '(issued|applied|processed) (a|the|your) (credit|refund)', source, weight: 0.6, negatable: true },
+  { pattern: "(all|you are|you're|we are|we're) (set|good to go)", source, weight: 0.5, negatable: true },
 ];

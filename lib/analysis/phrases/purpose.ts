@@ -16,7 +16,7 @@ export const CALL_PROPOSALS: readonly PhraseRule[] = [
     weight: 1,
   },
   {
-    pattern: "(let's|let us) (jump|hop|get|set up|schedule|book|find|grab|do|have|talk|meet|discuss|walk)",
+    pattern: "(let's|let us|lets) (jump|hop|get|set up|schedule|book|find|grab|do|have|talk|meet|discuss|walk)",
     source: statedPurpose,
     weight: 1,
   },
@@ -98,6 +98,26 @@ export const CALL_PROPOSALS: readonly PhraseRule[] = [
     source: statedPurpose,
     weight: 1,
   },
+];
+
+/**
+ * A time or a reason that makes a call proposal concrete. "Would love to find 20 min" without either
+ * is still a nudge-worthy draft; "15 minutes tomorrow to agree the TI number" is not.
+ */
+export const CALL_DETAILS: readonly PhraseRule[] = [
+  {
+    pattern:
+      '(to|so we can|so that we can) (discuss|go over|go through|walk through|walk you through|review|agree|settle|finalize|finalise|talk through|align|cover|decide|confirm|sort out|work through|map out|plan)',
+    source: statedPurpose,
+  },
+  {
+    pattern:
+      '(monday|tuesday|wednesday|thursday|friday|tomorrow|today|tonight|this week|next week|this afternoon|this morning)',
+    source: statedPurpose,
+  },
+  { pattern: '/^[0-9]{1,2}(:[0-9]{2})?(am|pm)?$/ (am|pm|et|pt|ct|cet|est|pst)', source: statedPurpose },
+  { pattern: '/^[0-9]{1,2}(:[0-9]{2})?(am|pm)$/', source: statedPurpose },
+  { pattern: '(agenda|purpose of the call|goal of the call|the goal is|the purpose is)', source: statedPurpose },
 ];
 
 /** "Happy to hop on a call if easier": an offer, not a plan; it softens a nudge but never cancels it. */
