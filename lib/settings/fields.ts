@@ -17,7 +17,7 @@ export type FieldSpec =
   /** An on/off switch per named item; a policy may set only some of them. */
   | { kind: 'switches'; keys: readonly string[] };
 
-export const FIELDS: { readonly [K in keyof Settings]: FieldSpec } = {
+export const FIELDS = {
   sites: { kind: 'choices', options: SITE_IDS },
   sensitivity: { kind: 'choice', options: SENSITIVITIES },
   rules: { kind: 'switches', keys: RULE_IDS },
@@ -32,7 +32,7 @@ export const FIELDS: { readonly [K in keyof Settings]: FieldSpec } = {
   retentionDays: { kind: 'integer', min: 7, max: 3650 },
   showContactHistory: { kind: 'boolean' },
   overdueDays: { kind: 'integer', min: 1, max: 365 },
-};
+} as const satisfies { readonly [K in keyof Settings]: FieldSpec };
 
 export const SETTING_KEYS = Object.keys(FIELDS) as (keyof Settings)[];
 

@@ -1,0 +1,62 @@
+/** What each mail site's coach last saw, and which settings were ignored and why. */
+import { useEffect, useState } from 'preact/hooks';
+import { readDiagnostics, watchDiagnostics, type Diagnostics } from '../../lib/diagnostics';
+import { t } from '../../lib/i18n';
+import { SITE_IDS } from '../../lib/settings/schema';
+import { SITE_LABELS } from './labels';
+
+function when(at: number): string {
+  return new Date(at).toLocaleString();
+}
+
+export function DiagnosticsSection({ problems }: { problems: string[] }) {
+  const [diagnostics, setDiagnostics] = useState<Diagnostics>({});
+  useEffect(() => {
+    const stop = watchDiagnostics(setDiagnostics);
+    void readDiagnostics().then(setDiagnostics);
+    return stop;
+  }, []);
+
+  return (
+    <section aria-labelledby="diagnostics-title">
+      <h2 id="diagnostics-title">{t('optionsDiagnosticsTitle')}</h2>
+      <p class="help">{t('optionsDiagnosticsHelp')}</p>
+      <dl class="diagnostics">
+        {SITE_IDS.map((site) => {
+          const seen = diagnostics[site];
+          return (
+            <div key={site} data-site={site}>
+              <dt>{t(SITE_LABELS[site])}</dt>
+              {!seen?.lastSeenAt ? (
+                <dd>{t('optionsDiagnosticsNotSeen')}</dd>
+              ) : (
+                <>
+                  <dd>{t('optionsDiagnosticsWindows', String(seen.composeWindowsFound))}</dd>
+                  <dd>{t('optionsDiagnosticsLastSeen', when(seen.lastSeenAt))}</dd>
+                </>
+              )}
+              <dd>
+                {seen?.lastProblem
+                  ? t('optionsDiagnosticsProblem', [
+                      seen.lastProblemAt ? when(seen.lastProblemAt) : '',
+                      seen.lastProblem,
+                    ])
+                  : t('optionsDiagnosticsNoProblem')}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+      <h3>{t('optionsDiagnosticsSettings')}</h3>
+      {problems.length === 0 ? (
+        <p>{t('optionsDiagnosticsSettingsOk')}</p>
+      ) : (
+        <ul data-testid="settings-problems">
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

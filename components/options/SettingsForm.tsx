@@ -1,0 +1,119 @@
+/** Every setting, in groups, each explained in a sentence. */
+import { t } from '../../lib/i18n';
+import { FIELDS } from '../../lib/settings/fields';
+import type { ResolvedSettings } from '../../lib/settings';
+import { RULE_IDS, SENSITIVITIES, SITE_IDS, type RuleId, type Settings, type SiteId } from '../../lib/settings/schema';
+import { Checklist, Choice, LineList, Toggle, WholeNumber } from './controls';
+import { RULE_LABELS, SENSITIVITY_LABELS, SITE_LABELS } from './labels';
+
+type NumberKey =
+  'wordThreshold' | 'questionThreshold' | 'threadThreshold' | 'overdueDays' | 'dailyCallGoal' | 'retentionDays';
+
+export function SettingsForm({ settings }: { settings: ResolvedSettings }) {
+  const { values } = settings;
+  const locked = (key: keyof Settings) => settings.locked.includes(key);
+  const number = (setting: NumberKey, label: Parameters<typeof t>[0], help: Parameters<typeof t>[0]) => (
+    <WholeNumber
+      setting={setting}
+      label={t(label)}
+      help={t(help)}
+      locked={locked(setting)}
+      value={values[setting]}
+      min={FIELDS[setting].min}
+      max={FIELDS[setting].max}
+    />
+  );
+
+  return (
+    <form onSubmit={(event) => event.preventDefault()}>
+      <section aria-labelledby="group-where">
+        <h2 id="group-where">{t('optionsGroupWhere')}</h2>
+        <Checklist
+          setting="sites"
+          legend={t('optionsSitesLabel')}
+          help={t('optionsSitesHelp')}
+          locked={locked('sites')}
+          options={SITE_IDS.map((site) => ({ value: site, label: t(SITE_LABELS[site]) }))}
+          isOn={(site) => values.sites.includes(site as SiteId)}
+          patchFor={(site, on) => ({
+            sites: SITE_IDS.filter((id) => (id === site ? on : values.sites.includes(id))),
+          })}
+        />
+        <Toggle
+          setting="quietMode"
+          label={t('optionsQuietModeLabel')}
+          help={t('optionsQuietModeHelp')}
+          locked={locked('quietMode')}
+          value={values.quietMode}
+        />
+      </section>
+
+      <section aria-labelledby="group-when">
+        <h2 id="group-when">{t('optionsGroupWhen')}</h2>
+        <Choice
+          setting="sensitivity"
+          legend={t('optionsSensitivityLabel')}
+          help={t('optionsSensitivityHelp')}
+          locked={locked('sensitivity')}
+          options={SENSITIVITIES.map((level) => ({ value: level, label: t(SENSITIVITY_LABELS[level]) }))}
+          value={values.sensitivity}
+        />
+        <Checklist
+          setting="rules"
+          legend={t('optionsRulesLabel')}
+          help={t('optionsRulesHelp')}
+          locked={locked('rules')}
+          options={RULE_IDS.map((rule) => ({ value: rule, label: t(RULE_LABELS[rule]) }))}
+          isOn={(rule) => values.rules[rule as RuleId]}
+          patchFor={(rule, on) => ({ rules: { [rule]: on } })}
+        />
+        {number('wordThreshold', 'optionsWordThresholdLabel', 'optionsWordThresholdHelp')}
+        {number('questionThreshold', 'optionsQuestionThresholdLabel', 'optionsQuestionThresholdHelp')}
+        {number('threadThreshold', 'optionsThreadThresholdLabel', 'optionsThreadThresholdHelp')}
+        {number('overdueDays', 'optionsOverdueDaysLabel', 'optionsOverdueDaysHelp')}
+      </section>
+
+      <section aria-labelledby="group-phrases">
+        <h2 id="group-phrases">{t('optionsGroupPhrases')}</h2>
+        <LineList
+          setting="checkinPhrases"
+          label={t('optionsCheckinPhrasesLabel')}
+          help={t('optionsCheckinPhrasesHelp')}
+          locked={locked('checkinPhrases')}
+          value={values.checkinPhrases}
+        />
+        <LineList
+          setting="ignorePhrases"
+          label={t('optionsIgnorePhrasesLabel')}
+          help={t('optionsIgnorePhrasesHelp')}
+          locked={locked('ignorePhrases')}
+          value={values.ignorePhrases}
+        />
+      </section>
+
+      <section aria-labelledby="group-contacts">
+        <h2 id="group-contacts">{t('optionsGroupContacts')}</h2>
+        <LineList
+          setting="mutedContacts"
+          label={t('optionsMutedContactsLabel')}
+          help={t('optionsMutedContactsHelp')}
+          locked={locked('mutedContacts')}
+          value={values.mutedContacts}
+        />
+        <Toggle
+          setting="showContactHistory"
+          label={t('optionsShowContactHistoryLabel')}
+          help={t('optionsShowContactHistoryHelp')}
+          locked={locked('showContactHistory')}
+          value={values.showContactHistory}
+        />
+      </section>
+
+      <section aria-labelledby="group-goal">
+        <h2 id="group-goal">{t('optionsGroupGoal')}</h2>
+        {number('dailyCallGoal', 'optionsDailyCallGoalLabel', 'optionsDailyCallGoalHelp')}
+        {number('retentionDays', 'optionsRetentionDaysLabel', 'optionsRetentionDaysHelp')}
+      </section>
+    </form>
+  );
+}
