@@ -75,7 +75,7 @@ export function analyzeDraft(input: AnalysisInput): Analysis {
     settings,
     matcher,
     questions: countQuestions(text, matcher, english),
-    purpose: findPurpose(matcher, english),
+    purpose: findPurpose(matcher, english, text),
   };
 
   const signals = DETECTORS.filter(([rule]) => settings.rules[rule])

@@ -40,7 +40,7 @@ const DASH_INITIAL = /^\s*[-–—~]\s?[A-Z][\w.]{0,20}\s*$/;
 const SHORT_COMMA_CLOSER = /^\s*\S+(?:\s\S+){0,4},\s*$/;
 
 const CONTACT_DETAIL =
-  /\+?\d[\d\s().-]{6,20}\d|[\w.+-]{1,64}@[\w-]{1,63}\.\w|https?:\/\/|www\.|\s\|\s|^\s*(?:tel|phone|mobile|cell|fax|[tmofc])\.?\s?:/i;
+  /\+?\d[\d\s().-]{6,20}\d|@[\w-]{1,63}\.\w|https?:\/\/|www\.|\s\|\s|^\s*(?:tel|phone|mobile|cell|fax|[tmofc])\.?\s?:/i;
 
 const GREETING_NAME =
   /^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|bonjour|hola|olá|ola|ciao)\s+(?:mr\.?\s+|ms\.?\s+|mrs\.?\s+|dr\.?\s+)?([A-ZÀ-Ý][\p{L}'-]{1,30})/iu;

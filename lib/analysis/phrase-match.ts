@@ -3,15 +3,16 @@
  * patterns, no part-of-speech lexicon to unpack). "haven't heard back" matches "have not heard back",
  * optional words (`just?`) and alternatives (`(update|news)`) keep one pattern per idea.
  *
- * Speed: parsing a whole 5,000-word draft with compromise costs tens of milliseconds, so only the
- * sentences that contain a word some pattern needs (the net's hook words) are parsed, once per draft.
+ * Speed: compromise costs several microseconds a word, so a draft is never parsed whole. Each rule
+ * has anchor words, one of which any match must contain; only sentences holding an anchor are
+ * parsed (once per draft), and each sentence is matched only against the rules it has anchors for.
  */
 import nlp from 'compromise/one';
 
 export interface PhraseRule {
   /** A compromise match pattern. */
   pattern: string;
-  /** Where the idea comes from (a line of ../shared/RESEARCH.md or the coaching literature). */
+  /** Where the idea comes from (a line of ../shared/RESEARCH.md or the evaluation guide). */
   source: string;
   /** How much one hit counts toward its detector (detectors read it their own way). */
   weight?: number;
@@ -27,24 +28,68 @@ export interface PhraseHit {
   sentence: string;
 }
 
-type Net = ReturnType<typeof nlp.buildNet>;
+type ParsedMatch = ReturnType<typeof nlp.parseMatch>;
+type View = ReturnType<typeof nlp>;
+
+interface CompiledRule {
+  rule: PhraseRule;
+  regs: ParsedMatch;
+  /** For each required term, the words it can be; a sentence must hold one of each. */
+  needs: string[][];
+}
 
 export interface PhraseSet {
   rules: readonly PhraseRule[];
-  net: Net;
-  hooks: ReadonlySet<string>;
+  /** Rules by anchor word: every match of a rule contains one of its anchors (its rarest needed term). */
+  byAnchor: ReadonlyMap<string, readonly CompiledRule[]>;
 }
 
-export function buildPhraseSet(rules: readonly PhraseRule[]): PhraseSet {
-  const net = nlp.buildNet(rules.map((rule, i) => ({ match: rule.pattern, val: String(i) })));
-  const hooks = new Set(Object.keys((net as unknown as { hooks: Record<string, unknown> }).hooks));
-  return { rules, net, hooks };
+/** Words so common that they say little about a sentence; a rarer word makes a better anchor. */
+const COMMON = new Set(
+  'a an the i me my we us our you your he she it they this that these is are am was were be been have has had do did does to of in on at for with by from and or not no if so can will would could should let get just any what how when where who which as up out off all see know want need like still please here there'.split(
+    ' ',
+  ),
+);
+
+interface ParsedTerm {
+  word?: string;
+  optional?: boolean;
+  min?: number;
+  fastOr?: Set<string>;
+  choices?: ParsedTerm[][];
 }
 
-const NEGATORS = new Set(['no', 'not', 'never', 'without', 'nothing', 'zero', 'hardly', 'nor', "n't"]);
-const NEGATION_WINDOW = 3;
+const cost = (word: string) => (COMMON.has(word) ? 10 : word.length <= 3 ? 3 : 1);
 
-/** Expansions of English contractions, so "can't" finds the hook word "not" before compromise runs. */
+/** The rarest word a sequence cannot match without. */
+function rarestRequired(sequence: ParsedTerm[]): string | undefined {
+  const words = sequence.filter((t) => t.word && !t.optional && t.min !== 0).map((t) => t.word as string);
+  return words.sort((a, b) => cost(a) - cost(b))[0];
+}
+
+/** The words one required term can be, or undefined when it can be anything (optional, wildcard, regex). */
+function termWords(term: ParsedTerm): string[] | undefined {
+  if (term.optional || term.min === 0) return undefined;
+  if (term.word) return [term.word];
+  if (term.fastOr) return [...term.fastOr];
+  const words = term.choices?.map(rarestRequired);
+  return words?.every((w): w is string => w !== undefined) ? words : undefined;
+}
+
+/**
+ * What a sentence must contain for a pattern to match it: for each required term, one of its words.
+ * Contractions are expanded the way compromise expands them ("can't" holds "can" and "not").
+ */
+function needsOf(pattern: string): string[][] {
+  const needs = (nlp.parseMatch(pattern) as ParsedTerm[])
+    .map(termWords)
+    .filter((w) => w !== undefined)
+    .map((words) => [...new Set(words.flatMap((w) => wordsOf(w)))]);
+  if (!needs.length) throw new Error(`phrase pattern needs at least one required word: ${pattern}`);
+  return needs;
+}
+
+/** Expansions of English contractions, so "can't" finds the anchor "not" before compromise runs. */
 const CONTRACTION_PARTS: Record<string, string[]> = {
   "n't": ['not'],
   "'m": ['am'],
@@ -54,10 +99,11 @@ const CONTRACTION_PARTS: Record<string, string[]> = {
   "'d": ['would', 'had'],
   "'s": ['is', 'has'],
 };
+const IRREGULAR_NEGATIVES: Record<string, string> = { "won't": 'will', "can't": 'can', "shan't": 'shall' };
 
-function wordsOf(sentence: string): string[] {
+function wordsOf(text: string): string[] {
   const tokens =
-    sentence
+    text
       .toLowerCase()
       .replace(/[’‘]/g, "'")
       .match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
@@ -67,64 +113,127 @@ function wordsOf(sentence: string): string[] {
     const apostrophe = token.indexOf("'");
     if (apostrophe < 0) continue;
     const suffix = token.endsWith("n't") ? "n't" : token.slice(apostrophe);
-    words.push(token.slice(0, token.length - suffix.length), ...(CONTRACTION_PARTS[suffix] ?? []));
-    if (token === "won't") words.push('will');
-    if (token === "can't") words.push('can');
+    words.push(
+      IRREGULAR_NEGATIVES[token] ?? token.slice(0, token.length - suffix.length),
+      ...(CONTRACTION_PARTS[suffix] ?? []),
+    );
   }
   return words;
 }
 
-/** Longest stretch of text handed to compromise, so a pasted megabyte stays fast. */
-const MAX_PARSED_CHARS = 60_000;
+export function buildPhraseSet(rules: readonly PhraseRule[]): PhraseSet {
+  const byAnchor = new Map<string, CompiledRule[]>();
+  const total = (words: string[]) => words.reduce((sum, w) => sum + cost(w), 0);
+  for (const rule of rules) {
+    const needs = needsOf(rule.pattern);
+    const compiled = { rule, regs: nlp.parseMatch(rule.pattern), needs };
+    const anchor = [...needs].sort((a, b) => total(a) - total(b))[0] ?? [];
+    for (const word of anchor) byAnchor.set(word, [...(byAnchor.get(word) ?? []), compiled]);
+  }
+  return { rules, byAnchor };
+}
 
 /**
- * One draft's sentences, parsed once for all phrase sets. Sentences that contain no hook word of any
- * set are never parsed.
+ * Most text handed to compromise per draft: two thirds from the start, a third from the end (where
+ * the ask and any call proposal usually sit). Beyond this a draft is a document, and its length, not
+ * its phrasing, is what the rep needs to hear about.
  */
+const MAX_PARSED_CHARS = 9_000;
+const HEAD_SHARE = 2 / 3;
+
+function withinBudget(sentences: string[]): string[] {
+  const total = sentences.reduce((sum, s) => sum + s.length, 0);
+  if (total <= MAX_PARSED_CHARS) return sentences;
+  const take = (list: string[], budget: number) => {
+    const out: string[] = [];
+    for (const s of list) {
+      if ((budget -= s.length) < 0) break;
+      out.push(s);
+    }
+    return out;
+  };
+  const head = take(sentences, MAX_PARSED_CHARS * HEAD_SHARE);
+  const tail = take(sentences.slice(head.length).reverse(), MAX_PARSED_CHARS * (1 - HEAD_SHARE)).reverse();
+  return [...head, ...tail];
+}
+
+const NEGATORS = new Set(['no', 'not', 'never', 'without', 'nothing', 'zero', 'hardly', 'nor']);
+const NEGATION_WINDOW = 3;
+
+interface MatchTerm {
+  text: string;
+  pre: string;
+  post: string;
+  normal: string;
+  machine?: string;
+}
+
+function isNegated(terms: MatchTerm[], start: number): boolean {
+  for (let i = Math.max(0, start - NEGATION_WINDOW); i < start; i++) {
+    const term = terms[i];
+    if (term && NEGATORS.has(term.machine ?? term.normal)) return true;
+  }
+  return false;
+}
+
+/** The rules of a set that a sentence with these words could match. */
+function rulesFor(set: PhraseSet, words: ReadonlySet<string>): Set<CompiledRule> {
+  const rules = new Set<CompiledRule>();
+  for (const word of words) {
+    for (const rule of set.byAnchor.get(word) ?? []) {
+      if (rule.needs.every((alternatives) => alternatives.some((w) => words.has(w)))) rules.add(rule);
+    }
+  }
+  return rules;
+}
+
+/** One draft's sentences matched against phrase sets, all at construction. */
 export class PhraseMatcher {
-  private readonly doc: ReturnType<typeof nlp>;
+  private readonly hits = new Map<PhraseSet, PhraseHit[]>();
 
   constructor(sentences: readonly string[], sets: readonly PhraseSet[]) {
-    const candidates: string[] = [];
-    let chars = 0;
-    for (const sentence of sentences) {
-      if (!wordsOf(sentence).some((w) => sets.some((set) => set.hooks.has(w)))) continue;
-      chars += sentence.length;
-      if (chars > MAX_PARSED_CHARS) break;
-      // A blank line and closing punctuation keep each candidate a sentence of its own.
-      candidates.push(/[.!?:;]$/.test(sentence) ? sentence : `${sentence}.`);
+    const candidates = sentences.filter((sentence) => {
+      if (sentence.length > MAX_PARSED_CHARS) return false;
+      const words = new Set(wordsOf(sentence));
+      return sets.some((set) => rulesFor(set, words).size > 0);
+    });
+    if (!candidates.length) return;
+    // A blank line and closing punctuation keep each candidate a sentence of its own.
+    const text = withinBudget(candidates)
+      .map((s) => (/[.!?:;]$/.test(s) ? s : `${s}.`))
+      .join('\n\n');
+    const doc = nlp(text);
+    doc.document.forEach((sentenceTerms, n) => {
+      const terms = sentenceTerms as MatchTerm[];
+      const words = new Set(terms.flatMap((t) => wordsOf(`${t.normal} ${t.machine ?? ''}`)));
+      for (const set of sets) {
+        const rules = rulesFor(set, words);
+        if (rules.size) this.matchSentence(doc.eq(n), terms, set, rules);
+      }
+    });
+  }
+
+  private matchSentence(view: View, terms: MatchTerm[], set: PhraseSet, rules: Set<CompiledRule>): void {
+    const sentence = terms
+      .map((t) => t.pre + t.text + t.post)
+      .join('')
+      .trim();
+    for (const { rule, regs } of rules) {
+      const matches = view.match(regs);
+      matches.fullPointer.forEach(([, start = 0], k) => {
+        if (rule.negatable && isNegated(terms, start)) return;
+        const text = matches
+          .eq(k)
+          .text()
+          .replace(/^[\s\-–—*•]+|[\s.,;:!?]+$/g, '');
+        this.hits.set(set, [...(this.hits.get(set) ?? []), { rule, text, sentence }]);
+      });
     }
-    this.doc = nlp(candidates.join('\n\n'));
   }
 
   find(set: PhraseSet): PhraseHit[] {
-    if (this.doc.found === false) return [];
-    const { found } = this.doc.sweep(set.net, { tagger: false });
-    const hits: PhraseHit[] = [];
-    for (const match of found as { val: string; view: ReturnType<typeof nlp> }[]) {
-      const rule = set.rules[Number(match.val)];
-      const [n = 0, start = 0] = match.view.fullPointer[0] ?? [];
-      const terms = this.doc.document[n] ?? [];
-      if (!rule || (rule.negatable && isNegated(terms, start))) continue;
-      hits.push({
-        rule,
-        text: match.view.text().replace(/[.,;:!?]+$/, ''),
-        sentence: terms
-          .map((t) => t.pre + t.text + t.post)
-          .join('')
-          .trim(),
-      });
-    }
-    return hits;
+    return this.hits.get(set) ?? [];
   }
-}
-
-function isNegated(terms: { normal: string; machine?: string }[], start: number): boolean {
-  for (let i = Math.max(0, start - NEGATION_WINDOW); i < start; i++) {
-    const term = terms[i];
-    if (term && (NEGATORS.has(term.machine ?? term.normal) || NEGATORS.has(term.normal))) return true;
-  }
-  return false;
 }
 
 /** Turns a rep's own phrase ("touching base re") into a literal pattern: words only, no match syntax. */

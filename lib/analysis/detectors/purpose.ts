@@ -12,13 +12,16 @@ import { PHRASE_SETS } from '../phrase-sets';
 const PROPOSAL_DISCOUNT = 2.5;
 const OFFER_DISCOUNT = 0.2;
 
-export function findPurpose(matcher: PhraseMatcher, english: boolean): Purpose {
+/** "9:30", "1pm", "10 am": a clock time makes a call proposal concrete. */
+const TIME_OF_DAY = /\b\d{1,2}(?::\d{2}\s?(?:am|pm)?|\s?(?:am|pm))\b/i;
+
+export function findPurpose(matcher: PhraseMatcher, english: boolean, text: string): Purpose {
   if (!english) return { proposesCall: [], offersCall: [], substance: [] };
   const texts = (set: keyof typeof PHRASE_SETS) => matcher.find(PHRASE_SETS[set]).map((hit) => hit.text);
   const proposals = texts('callProposals');
   const offers = texts('callOffers');
   // A proposal with neither a time nor a reason is only an offer.
-  const concrete = proposals.length > 0 && matcher.find(PHRASE_SETS.callDetails).length > 0;
+  const concrete = proposals.length > 0 && (matcher.find(PHRASE_SETS.callDetails).length > 0 || TIME_OF_DAY.test(text));
   return {
     proposesCall: concrete ? proposals : [],
     offersCall: concrete ? offers : [...proposals, ...offers],

@@ -103,8 +103,12 @@ export const CHECKIN_PHRASES: readonly PhraseRule[] = [
     weight: 1,
   },
   {
-    pattern:
-      'is (this|that|it|the .{1,4}) still (a priority|on the table|happening|on your radar|of interest|something)',
+    pattern: 'is (this|that|it) still (a priority|on the table|happening|on your radar|of interest|something)',
+    source: contactNotConnect,
+    weight: 1,
+  },
+  {
+    pattern: 'is the .{1,4} still (a priority|on the table|happening|on your radar|of interest|something)',
     source: contactNotConnect,
     weight: 1,
   },

@@ -116,7 +116,6 @@ export const CALL_DETAILS: readonly PhraseRule[] = [
     source: statedPurpose,
   },
   { pattern: '/^[0-9]{1,2}(:[0-9]{2})?(am|pm)?$/ (am|pm|et|pt|ct|cet|est|pst)', source: statedPurpose },
-  { pattern: '/^[0-9]{1,2}(:[0-9]{2})?(am|pm)$/', source: statedPurpose },
   { pattern: '(agenda|purpose of the call|goal of the call|the goal is|the purpose is)', source: statedPurpose },
 ];
 

@@ -15,7 +15,11 @@ export const CLARIFYING_PHRASES: readonly PhraseRule[] = [
   { pattern: '(discrepancy|discrepancies|mismatch|reconcile|reconciling|inconsistent|conflicting)', source },
   { pattern: 'one more (question|thing|clarification|point|item)', source },
   {
-    pattern: '(talking past each other|crossed wires|same page|reading it the same way|reading .{0,3} the same way)',
+    pattern: '(talking past each other|crossed wires|same page)',
+    source,
+  },
+  {
+    pattern: 'reading .{0,3} the same way',
     source,
   },
   { pattern: 'sorry to (come back|keep asking|ask again|bother you again|go back)', source },
