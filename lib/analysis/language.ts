@@ -93,6 +93,12 @@ const STOPWORDS: Record<Exclude<Language, 'other'>, readonly string[]> = {
     'como',
     'muy',
     'lo',
+    'favor',
+    'gracias',
+    'semana',
+    'saludos',
+    'estimado',
+    'estimada',
   ],
   pt: [
     'o',
@@ -181,7 +187,9 @@ export function detectLanguage(text: string): Language {
       .match(/[\p{L}']+/gu)
       ?.slice(0, SAMPLE_WORDS) ?? [];
   for (const word of words) {
-    for (const lang of LOOKUP.get(word) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    // A word several languages share ("la", "que") is weaker evidence than one only one language uses.
+    const langs = LOOKUP.get(word) ?? [];
+    for (const lang of langs) counts.set(lang, (counts.get(lang) ?? 0) + 1 / langs.length);
   }
   let best: Language = 'en';
   let bestCount = 0;

@@ -14,6 +14,8 @@ const LIST_OR_HEADING = /^\s*(?:[-*•·–]|\d{1,2}[.)]|[A-Z][\w ,&/'-]{0,40}:?
 const SHORT_LINE_WORDS = 15;
 const STRUCTURED_SHARE = 0.3;
 const STRUCTURED_LINES = 8;
+/** A greeting line alone does not make a two-paragraph letter a structured document. */
+const MIN_STRUCTURED_LINES = 3;
 /** Words that announce a document: said in the subject or the opening lines. */
 const READ_ME =
   /\b(?:recap|summary|summari[sz]e|notes|newsletter|bulletin|announc\w*|agenda|minutes|report|memo|as requested|you asked for|per your request|for your (?:reference|records|review)|fyi|highlights|takeaways|overview|updates?:|welcome)\b/i;
@@ -33,7 +35,8 @@ const MIN_PERSON_SHARE = 0.02;
 function isDocument(ctx: DraftContext): boolean {
   const lines = ctx.text.split('\n').filter((l) => l.trim());
   const structured = lines.filter((l) => LIST_OR_HEADING.test(l) && countWords(l) <= SHORT_LINE_WORDS).length;
-  if (structured >= STRUCTURED_LINES || structured / Math.max(1, lines.length) >= STRUCTURED_SHARE) return true;
+  const share = structured / Math.max(1, lines.length);
+  if (structured >= STRUCTURED_LINES || (structured >= MIN_STRUCTURED_LINES && share >= STRUCTURED_SHARE)) return true;
   const opening = ctx.text.slice(0, OPENING_CHARS);
   return READ_ME.test(ctx.subject) || READ_ME.test(opening) || BROADCAST.test(opening);
 }

@@ -19,6 +19,9 @@ const ASK_LEAD_IN = /\b(?:questions?|know|understand|clarif\w*|sense|tell|ask)\b
 const PLEASANTRY =
   /^(?:\W*\w+[,!]\s*)?(?:how are you|how's it going|how are things|how have you been|how was (?:your|the) (?:weekend|trip|holiday|vacation|break))\b/i;
 
+/** URLs and parenthetical asides hold question marks that ask nothing. */
+const withoutAsides = (line: string) => line.replace(URL, ' ').replace(PARENTHETICAL, ' ');
+
 /** Closing quotes, brackets and emoticon debris after a question mark. */
 const TRAILING = new Set(['"', "'", ')', ']', ':', ';', '-', ' ', '\t']);
 
@@ -26,8 +29,7 @@ const TRAILING = new Set(['"', "'", ')', ']', ':', ';', '-', ' ', '\t']);
  * A unit that ends in "?". In English a space before the mark ("Sept. 24 ?") is mangled text, not a
  * question; French puts that space in every question, so other languages keep it.
  */
-function isQuestion(unit: string, english: boolean): boolean {
-  const cleaned = unit.replace(URL, ' ').replace(PARENTHETICAL, ' ');
+function isQuestion(cleaned: string, english: boolean): boolean {
   let end = cleaned.length;
   while (end > 0 && TRAILING.has(cleaned[end - 1] ?? '')) end--;
   if (cleaned[end - 1] !== '?') return false;
@@ -54,7 +56,8 @@ export function countQuestions(text: string, matcher: PhraseMatcher, english: bo
   const listed = english ? listedAsks(lines) : new Set<number>();
   lines.forEach((line, i) => {
     if (listed.has(i) && !isQuestion(line, english)) asks.push(line.trim());
-    else for (const unit of line.split(/(?<=\?)\s+/)) if (isQuestion(unit, english)) asks.push(unit.trim());
+    else
+      for (const unit of withoutAsides(line).split(/(?<=\?)\s+/)) if (isQuestion(unit, english)) asks.push(unit.trim());
   });
   if (english) {
     const counted = new Set(asks.map((a) => a.toLowerCase()));

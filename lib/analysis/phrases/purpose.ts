@@ -158,4 +158,14 @@ export const SUBSTANCE: readonly PhraseRule[] = [
     weight: 1,
   },
   { pattern: 'just a (quick)? reminder', source: checkinNoPurpose, weight: 1 },
+  {
+    pattern: '(start|ship|delivery|due|launch|install|go live) date (is|will be|moved|has moved)',
+    source: checkinNoPurpose,
+    weight: 1,
+  },
+  {
+    pattern: '(you asked for|you requested|as requested|as promised|per your request)',
+    source: checkinNoPurpose,
+    weight: 1,
+  },
 ];

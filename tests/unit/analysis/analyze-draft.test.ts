@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeDraft } from '../../../lib/analysis';
+
+const checkin = 'Hi Sam, just checking in on the proposal. Any update?';
+
+describe('analyzeDraft', () => {
+  it('returns the whole verdict shape', () => {
+    const result = analyzeDraft({ body: checkin });
+    expect(result).toMatchObject({ nudge: true, level: 'suggest', language: 'en', questions: 1 });
+    expect(result.words).toBe(10);
+    expect(result.findings[0]).toMatchObject({
+      rule: 'checkin',
+      evidence: expect.arrayContaining(['just checking in']),
+    });
+    expect(result.findings[0]?.message).toMatch(/\.$/);
+  });
+
+  it('leaves ordinary email alone', () => {
+    for (const body of ['Thanks, got it.', 'Attached is the signed order form. Delivery is set for Tuesday.', '']) {
+      expect(analyzeDraft({ body })).toMatchObject({ nudge: false, level: 'none', findings: [] });
+    }
+  });
+
+  it('moves the level with sensitivity', () => {
+    const mild = 'Who decides? What is the budget? When do you start?';
+    expect(analyzeDraft({ body: mild }).level).toBe('none');
+    expect(analyzeDraft({ body: mild, settings: { sensitivity: 'high' } }).level).toBe('none');
+    expect(analyzeDraft({ body: checkin, settings: { sensitivity: 'low' } }).level).toBe('none');
+    expect(analyzeDraft({ body: checkin, settings: { sensitivity: 'high' } }).level).toBe('suggest');
+  });
+
+  it('reaches strong when signals add up', () => {
+    const body =
+      "I'm afraid it's bad news: the order ships three weeks late. I know this is frustrating, and frankly it is not acceptable on our side either. Who should I update? Can your line run the old parts? What does this do to your launch? Should we split the shipment?";
+    expect(analyzeDraft({ body }).level).toBe('strong');
+  });
+
+  it('adds the overdue contact signal and raises the level to at least suggest', () => {
+    const result = analyzeDraft({
+      body: 'Attached is the Q3 price list.',
+      recipients: [{ name: 'Dana Ortiz' }],
+      contact: { overdue: true, lastCallDaysAgo: 41, emailsSinceLastCall: 6 },
+    });
+    expect(result.level).toBe('suggest');
+    expect(result.findings).toContainEqual({
+      rule: 'overdue',
+      message: "You haven't spoken with Dana in 41 days; 6 emails since.",
+    });
+    const rules = { checkin: true, questions: true, length: true, thread: true, conflict: true, overdue: false };
+    expect(analyzeDraft({ body: 'Attached.', contact: { overdue: true }, settings: { rules } }).nudge).toBe(false);
+  });
+
+  it('returns quickly on a megabyte of pathological text', () => {
+    const inputs = [
+      'a'.repeat(1_000_000),
+      '?'.repeat(1_000_000),
+      '1 '.repeat(500_000),
+      'On Mon, 1 Jan at 9 '.repeat(50_000),
+      `${'x@'.repeat(250_000)}y`,
+      '('.repeat(1_000_000),
+      'just checking in, any update? '.repeat(33_000),
+      'Best,\n'.repeat(160_000),
+    ];
+    for (const body of inputs) expect(analyzeDraft({ body }).level).toMatch(/none|suggest|strong/);
+  });
+});

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { nudges } from '../helpers';
+
+describe('purpose (negative signal)', () => {
+  it('cancels a nudge when the draft proposes a concrete call', () => {
+    const bad = "I'm afraid I have bad news on the order: it will ship three weeks late and I'm sorry for the trouble.";
+    expect(nudges(bad)).toBe(true);
+    expect(nudges(`${bad} Could we do a 15-minute call tomorrow at 10am to walk through the options?`)).toBe(false);
+  });
+
+  it('does not cancel on a vague offer to talk', () => {
+    expect(nudges('Bumping this up in case it got buried. Would still love to find 20 min.')).toBe(true);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeDraft } from '../../../../lib/analysis';
+
+const count = (body: string) => analyzeDraft({ body }).questions;
+
+describe('questions detector', () => {
+  it('counts sentences ending in a question mark, once for "??"', () => {
+    expect(count('Who signs? When do you start?? What is the budget?')).toBe(3);
+  });
+
+  it('ignores question marks inside URLs, numbers in parentheses and mangled text', () => {
+    expect(count('The form is at https://example.com/form?id=7&x=1 and costs $40.')).toBe(0);
+    expect(count('Which port do you use (FOB Haiphong? EXW?) today?')).toBe(1);
+    expect(count('Due Sept. 24 ?')).toBe(0);
+  });
+
+  it('counts a list of asks that follows a lead-in, with or without question marks', () => {
+    const body =
+      'A few questions so I can quote:\n\n1. Annual volume\n2. Pallet count per load\n3. Liftgate needed?\n4. Receiving hours';
+    expect(count(body)).toBe(4);
+  });
+
+  it('counts asks without a question mark', () => {
+    expect(count('I was wondering if the team could start in May. Could you let me know who approves it.')).toBe(2);
+  });
+
+  it('does not count pleasantries or a list of deliverables', () => {
+    expect(count('How are you? The kickoff is set.')).toBe(0);
+    expect(count("Here's what we need from you:\n- Roster export\n- Shift templates\n- Site lead name")).toBe(0);
+  });
+
+  it('fires at the threshold and not below it', () => {
+    const four = 'Who decides? What is the budget? When do you start? Which CRM do you use?';
+    expect(analyzeDraft({ body: four }).findings.map((f) => f.rule)).toContain('questions');
+    expect(analyzeDraft({ body: four }).nudge).toBe(true);
+    expect(analyzeDraft({ body: 'Who decides? What is the budget?' }).nudge).toBe(false);
+  });
+});

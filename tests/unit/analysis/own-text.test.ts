@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { extractOwnText } from '../../../lib/analysis/own-text';
+
+const own = (body: string) => extractOwnText(body).text;
+
+describe('extractOwnText', () => {
+  it('drops a Gmail reply block, wrapped over two lines too', () => {
+    expect(
+      own('Sounds good.\n\nOn Tue, Mar 3, 2026 at 9:12 AM Dana Ortiz <dana@example.com> wrote:\n> Angry words here'),
+    ).toBe('Sounds good.');
+    expect(own('Sounds good.\n\nOn Tue, Mar 3, 2026 at 9:12 AM Dana Ortiz <dana@example.com>\nwrote:\n> quoted')).toBe(
+      'Sounds good.',
+    );
+  });
+
+  it('drops > lines anywhere', () => {
+    expect(own('> earlier\nMy answer is yes.\n> more')).toBe('My answer is yes.');
+  });
+
+  it('drops Outlook header blocks in English, German, French and Spanish', () => {
+    const blocks = [
+      'From: Dana Ortiz <dana@example.com>\nSent: Monday, March 2, 2026 3:47 PM\nTo: Sam\nSubject: RE: order',
+      'Von: Dana Ortiz <dana@example.com>\nGesendet: Montag, 2. März 2026 15:47\nAn: Sam\nBetreff: AW: Bestellung',
+      'De : Dana Ortiz <dana@example.com>\nEnvoyé : lundi 2 mars 2026 15:47\nÀ : Sam\nObjet : RE: commande',
+      'De: Dana Ortiz <dana@example.com>\nEnviado: lunes, 2 de marzo de 2026 15:47\nPara: Sam\nAsunto: RE: pedido',
+    ];
+    for (const block of blocks)
+      expect(own(`Thanks, the PO is attached.\n\n${block}\n\nThe quoted complaint.`)).toBe(
+        'Thanks, the PO is attached.',
+      );
+  });
+
+  it('drops original-message and forwarded-message separators', () => {
+    expect(own('See below.\n\n-----Original Message-----\nFrom: x')).toBe('See below.');
+    expect(own('FYI\n\n---------- Forwarded message ---------\nFrom: x')).toBe('FYI');
+    expect(own('Zur Info\n\n-----Ursprüngliche Nachricht-----\nVon: x')).toBe('Zur Info');
+  });
+
+  it('drops sign-off blocks, "-- " signatures, mobile footers and disclaimers', () => {
+    expect(own('The samples ship Friday.\n\nBest,\nSam Rivera\nAccount Executive | Northwind\n(555) 555-0100')).toBe(
+      'The samples ship Friday.',
+    );
+    expect(own('Call me.\n-- \nSam Rivera\nNorthwind')).toBe('Call me.');
+    expect(own('On my way.\n\nSent from my iPhone')).toBe('On my way.');
+    expect(
+      own('Approved.\n\nCONFIDENTIALITY NOTICE: This e-mail and any attachments are intended only for the addressee.'),
+    ).toBe('Approved.');
+    expect(own('Any news?\n\n-J')).toBe('Any news?');
+  });
+
+  it('keeps a greeting and reads the first name from it', () => {
+    expect(extractOwnText('Hi Dana,\n\nQuick one.').greetingName).toBe('Dana');
+    expect(extractOwnText('hey just resurfacing this').greetingName).toBeUndefined();
+  });
+
+  it('keeps a "Thanks" that opens a paragraph followed by more text', () => {
+    expect(own('Thanks!\n\nThe revised quote is attached and valid until Friday.')).toContain('revised quote');
+  });
+});
