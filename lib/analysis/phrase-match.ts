@@ -33,7 +33,8 @@ type View = ReturnType<typeof nlp>;
 
 interface CompiledRule {
   rule: PhraseRule;
-  regs: ParsedMatch;
+  /** compromise's parse of the pattern, made the first time a sentence could match. */
+  regs?: ParsedMatch;
   /** For each required term, the words it can be; a sentence must hold one of each. */
   needs: string[][];
 }
@@ -51,29 +52,38 @@ const COMMON = new Set(
   ),
 );
 
-interface ParsedTerm {
-  word?: string;
-  optional?: boolean;
-  min?: number;
-  fastOr?: Set<string>;
-  choices?: ParsedTerm[][];
-}
-
 const cost = (word: string) => (COMMON.has(word) ? 10 : word.length <= 3 ? 3 : 1);
 
-/** The rarest word a sequence cannot match without. */
-function rarestRequired(sequence: ParsedTerm[]): string | undefined {
-  const words = sequence.filter((t) => t.word && !t.optional && t.min !== 0).map((t) => t.word as string);
-  return words.sort((a, b) => cost(a) - cost(b))[0];
+/**
+ * The top-level terms of a match pattern: words, groups "(a|b c)" with their "?" or "{n,m}", wildcards
+ * and /regex/. A light reading of compromise's syntax, enough to know which words a match needs;
+ * compromise itself parses a pattern only when a sentence could match it.
+ */
+function topLevelTerms(pattern: string): string[] {
+  return pattern.match(/\([^()]*\)\S*|\/[^/]*\/\S*|\S+/g) ?? [];
 }
 
-/** The words one required term can be, or undefined when it can be anything (optional, wildcard, regex). */
-function termWords(term: ParsedTerm): string[] | undefined {
-  if (term.optional || term.min === 0) return undefined;
-  if (term.word) return [term.word];
-  if (term.fastOr) return [...term.fastOr];
-  const words = term.choices?.map(rarestRequired);
-  return words?.every((w): w is string => w !== undefined) ? words : undefined;
+/** A required plain word, or undefined for optional words, wildcards, regexes and empty anchors. */
+function requiredWord(term: string): string | undefined {
+  const word = term.replace(/^\^|\$$/g, '');
+  return /^[\p{L}\p{N}'-]+$/u.test(word) ? word.toLowerCase() : undefined;
+}
+
+/** The words one required term can be, or undefined when it can be anything or nothing. */
+function termWords(term: string): string[] | undefined {
+  const group = /^\^?\(([^()]*)\)(\S*)$/.exec(term);
+  if (!group) return requiredWord(term) === undefined ? undefined : [requiredWord(term) as string];
+  if (/^[?{*]/.test(group[2] ?? '')) return undefined;
+  // Each alternative needs its rarest word; the group needs one of those.
+  const words = (group[1] ?? '').split('|').map(
+    (choice) =>
+      choice
+        .split(/\s+/)
+        .map(requiredWord)
+        .filter((w): w is string => w !== undefined)
+        .sort((a, b) => cost(a) - cost(b))[0],
+  );
+  return words.every((w): w is string => w !== undefined) ? words : undefined;
 }
 
 /**
@@ -81,7 +91,7 @@ function termWords(term: ParsedTerm): string[] | undefined {
  * Contractions are expanded the way compromise expands them ("can't" holds "can" and "not").
  */
 function needsOf(pattern: string): string[][] {
-  const needs = (nlp.parseMatch(pattern) as ParsedTerm[])
+  const needs = topLevelTerms(pattern)
     .map(termWords)
     .filter((w) => w !== undefined)
     .map((words) => [...new Set(words.flatMap((w) => wordsOf(w)))]);
@@ -126,7 +136,7 @@ export function buildPhraseSet(rules: readonly PhraseRule[]): PhraseSet {
   const total = (words: string[]) => words.reduce((sum, w) => sum + cost(w), 0);
   for (const rule of rules) {
     const needs = needsOf(rule.pattern);
-    const compiled = { rule, regs: nlp.parseMatch(rule.pattern), needs };
+    const compiled: CompiledRule = { rule, needs };
     const anchor = [...needs].sort((a, b) => total(a) - total(b))[0] ?? [];
     for (const word of anchor) byAnchor.set(word, [...(byAnchor.get(word) ?? []), compiled]);
   }
@@ -218,8 +228,10 @@ export class PhraseMatcher {
       .map((t) => t.pre + t.text + t.post)
       .join('')
       .trim();
-    for (const { rule, regs } of rules) {
-      const matches = view.match(regs);
+    for (const compiled of rules) {
+      const { rule } = compiled;
+      compiled.regs ??= nlp.parseMatch(rule.pattern);
+      const matches = view.match(compiled.regs);
       matches.fullPointer.forEach(([, start = 0], k) => {
         if (rule.negatable && isNegated(terms, start)) return;
         const text = matches
