@@ -1,0 +1,410 @@
+/**
+ * The coach in Outlook on the web, end to end: the built extension in real Chromium, fixture pages
+ * served at Outlook's real addresses. Tests share one browser per worker, so each opens its own page
+ * and measures what reaches the background as a difference, never as an absolute count.
+ */
+import type { Locator, Page, Worker } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, FIXTURES_DIR, openFixture, test } from './harness';
+
+/** The part of the extension API these tests call inside the service worker. */
+declare const chrome: {
+  runtime: { onMessage: { addListener(listener: (message: unknown) => void): void } };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+};
+
+const HOSTS = [
+  'https://outlook.office.com/mail/',
+  'https://outlook.office365.com/mail/inbox/id/AAQkAGE1conv0001',
+  'https://outlook.live.com/mail/0/',
+];
+const OFFICE = HOSTS[0]!;
+
+const CHECKIN = 'Hi Dana, just checking in to see if you had any updates on the renewal. Any update?';
+const FINE = 'Hi Dana, the signed order form is attached. Counter-signature by Friday works for us.';
+
+async function openOutlook(page: Promise<Page>): Promise<Page> {
+  const opened = await page;
+  await expect(opened.locator('html')).toHaveAttribute('data-callfirst-host', 'outlook');
+  return opened;
+}
+
+function bodies(page: Page): Locator {
+  return page.locator('[contenteditable="true"][aria-multiline="true"]');
+}
+
+function nudges(page: Page): Locator {
+  return page.locator('[data-callfirst="nudge"]:not([hidden])');
+}
+
+/** The nudge that belongs to a compose form of the fixture (data-fixture-form names it). */
+function nudgeIn(page: Page, form: string): Locator {
+  return page.locator(`[data-fixture-form="${form}"] [data-callfirst="nudge"]:not([hidden])`);
+}
+
+/** Puts the caret at the top of the body (above signature and history), as a rep starting to write. */
+async function caretAtTop(body: Locator): Promise<void> {
+  await body.evaluate((el) => {
+    el.focus();
+    const range = document.createRange();
+    range.setStart(el.firstElementChild ?? el, 0);
+    range.collapse(true);
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  });
+}
+
+async function write(page: Page, body: Locator, text: string): Promise<void> {
+  await caretAtTop(body);
+  await page.keyboard.type(text, { delay: 2 });
+}
+
+interface Seen {
+  type?: string;
+  event?: { type?: string; key?: string; host?: string; recipients?: { address?: string; name?: string }[] };
+}
+
+/** Test instrumentation: remember every message that reaches the background. */
+async function listen(sw: Worker): Promise<void> {
+  await sw.evaluate(() => {
+    const g = globalThis as unknown as { __seenInstalled?: boolean; __seen?: unknown[] };
+    if (g.__seenInstalled) return;
+    g.__seenInstalled = true;
+    g.__seen ??= [];
+    chrome.runtime.onMessage.addListener((message: unknown) => {
+      g.__seen!.push(message);
+    });
+  });
+}
+
+async function seen(sw: Worker): Promise<Seen[]> {
+  return sw.evaluate(() => ((globalThis as unknown as { __seen?: unknown[] }).__seen ?? []) as Seen[]);
+}
+
+/** email_sent records from Outlook after `from` messages, one per idempotency key. */
+async function sendsSince(sw: Worker, from: number): Promise<Seen[]> {
+  const events = (await seen(sw)).slice(from).filter((m) => m.type === 'record' && m.event?.type === 'email_sent');
+  const byKey = new Map(events.map((m) => [m.event!.key, m]));
+  return [...byKey.values()];
+}
+
+async function expectSends(sw: Worker, from: number, count: number): Promise<Seen[]> {
+  await expect.poll(async () => (await sendsSince(sw, from)).length).toBe(count);
+  // Give a double count every chance to show up before trusting the number.
+  await new Promise((resolve) => setTimeout(resolve, 800));
+  const sends = await sendsSince(sw, from);
+  expect(sends).toHaveLength(count);
+  return sends;
+}
+
+async function sentInPage(page: Page): Promise<{ form: string; html: string; text: string }[]> {
+  return page.evaluate(
+    () =>
+      (window as unknown as { __outlookFixture: { sent: { form: string; html: string; text: string }[] } })
+        .__outlookFixture.sent,
+  );
+}
+
+for (const url of HOSTS) {
+  const host = new URL(url).host;
+
+  test.describe(`on ${host}`, () => {
+    for (const fixture of ['compose-new', 'reply-inline', 'popout'] as const) {
+      test(`a check-in in ${fixture} shows the nudge with "checkin"`, async ({ extensionContext }) => {
+        const page = await openOutlook(openFixture(extensionContext, url, `outlook/${fixture}.html`));
+        await write(page, bodies(page).first(), CHECKIN);
+        await expect(nudges(page)).toHaveCount(1);
+        await expect(nudges(page)).toHaveAttribute('data-reasons', /(^|,)checkin(,|$)/);
+        await expect(nudges(page)).toHaveAttribute('data-level', /^(suggest|strong)$/);
+        await page.close();
+      });
+    }
+
+    test('a short purposeful email shows no nudge', async ({ extensionContext }) => {
+      const page = await openOutlook(openFixture(extensionContext, url, 'outlook/compose-new.html'));
+      await write(page, bodies(page).first(), FINE);
+      // Past the analysis pause: nothing appears.
+      await page.waitForTimeout(1200);
+      await expect(nudges(page)).toHaveCount(0);
+      await page.close();
+    });
+
+    test('quoted check-in phrases in the history do not trigger it', async ({ extensionContext }) => {
+      const page = await openOutlook(openFixture(extensionContext, url, 'outlook/reply-inline.html'));
+      await expect(page.locator('#divRplyFwdMsg ~ div')).toContainText('Just checking in');
+      await write(page, bodies(page).first(), FINE);
+      await page.waitForTimeout(1200);
+      await expect(nudges(page)).toHaveCount(0);
+      await page.close();
+    });
+  });
+}
+
+test('the read-only message bodies are never coached', async ({ extensionContext }) => {
+  const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/reply-inline.html'));
+  // The read-only body in the reading pane is full of check-ins: with an empty draft, nothing shows.
+  await page.waitForTimeout(1200);
+  await expect(nudges(page)).toHaveCount(0);
+  await expect(page.locator('[id^="UniqueMessageBody_"] [data-callfirst]')).toHaveCount(0);
+  await page.close();
+});
+
+test('"Ask for a call instead" replaces the own text and keeps signature and quoted history', async ({
+  extensionContext,
+}) => {
+  const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/reply-inline.html'));
+  const body = bodies(page).first();
+  const historyBefore = await page.locator('#divRplyFwdMsg').evaluate((el) => {
+    let text = '';
+    for (let node: Element | null = el; node; node = node.nextElementSibling) text += node.textContent;
+    return text;
+  });
+  await write(page, body, CHECKIN);
+  const nudge = nudges(page);
+  await expect(nudge).toHaveAttribute('data-reasons', /checkin/);
+  await nudge.locator('button[aria-expanded]').click();
+  await nudge.locator('[data-action="call_request"]').click();
+  await expect(body).toContainText('10 minutes');
+  await expect(body).not.toContainText('just checking in to see');
+  const historyAfter = await page.locator('#divRplyFwdMsg').evaluate((el) => {
+    let text = '';
+    for (let node: Element | null = el; node; node = node.nextElementSibling) text += node.textContent;
+    return text;
+  });
+  expect(historyAfter).toBe(historyBefore);
+  await expect(body.locator('#Signature')).toContainText('Sam Carter');
+  await expect(body.locator('[data-callfirst]')).toHaveCount(0);
+  // It went through the editor: Ctrl+Z brings the rep's words back.
+  await body.focus();
+  await page.keyboard.press('Control+z');
+  await expect(body).toContainText('just checking in to see');
+  await page.close();
+});
+
+test.describe('sending', () => {
+  test('a click on Send counts one send, with the recipients and no markup of ours in the mail', async ({
+    extensionContext,
+    serviceWorker,
+  }) => {
+    await listen(serviceWorker);
+    const from = (await seen(serviceWorker)).length;
+    const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/reply-inline.html'));
+    await write(page, bodies(page).first(), CHECKIN);
+    await expect(nudges(page)).toHaveCount(1);
+    await page.locator('[data-testid="ComposeSendButton"]').click();
+    const [sent] = await expectSends(serviceWorker, from, 1);
+    expect(sent!.event!.host).toBe('outlook');
+    expect(sent!.event!.recipients).toEqual([{ name: 'Dana Reyes', address: 'dana.reyes@contoso.example' }]);
+    const mail = await sentInPage(page);
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.html).not.toMatch(/callfirst/i);
+    expect(mail[0]!.text).toContain('just checking in');
+    await page.close();
+  });
+
+  test('Ctrl+Enter in the body counts one send', async ({ extensionContext, serviceWorker }) => {
+    await listen(serviceWorker);
+    const from = (await seen(serviceWorker)).length;
+    const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/compose-new.html'));
+    await write(page, bodies(page).first(), FINE);
+    await page.keyboard.press('Control+Enter');
+    await expect(page.locator('[data-fixture-form]')).toHaveCount(0);
+    await expectSends(serviceWorker, from, 1);
+    await page.close();
+  });
+
+  test('Enter and Space on a focused Send button each count one send', async ({ extensionContext, serviceWorker }) => {
+    await listen(serviceWorker);
+    for (const key of ['Enter', 'Space']) {
+      const from = (await seen(serviceWorker)).length;
+      const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/popout.html'));
+      await write(page, bodies(page).first(), FINE);
+      await page.locator('[data-testid="ComposeSendButton"]').focus();
+      await page.keyboard.press(key);
+      await expect(page.locator('[data-fixture-form]')).toHaveCount(0);
+      await expectSends(serviceWorker, from, 1);
+      await page.close();
+    }
+  });
+
+  test('a discard is not a send', async ({ extensionContext, serviceWorker }) => {
+    await listen(serviceWorker);
+    const from = (await seen(serviceWorker)).length;
+    const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/compose-new.html'));
+    await write(page, bodies(page).first(), CHECKIN);
+    await expect(nudges(page)).toHaveCount(1);
+    await page.locator('[data-fixture-action="discard"]').click();
+    await expect(page.locator('[data-fixture-form]')).toHaveCount(0);
+    await expectSends(serviceWorker, from, 0);
+    await page.close();
+  });
+
+  test('a send stopped by a validation dialog is not a send; the send after fixing it is', async ({
+    extensionContext,
+    serviceWorker,
+  }) => {
+    await listen(serviceWorker);
+    const from = (await seen(serviceWorker)).length;
+    const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/compose-new.html'));
+    const to = page.locator('[data-fixture-well="to"]');
+    await to.evaluate((el) => el.replaceChildren());
+    await write(page, bodies(page).first(), FINE);
+    await page.locator('[data-testid="ComposeSendButton"]').click();
+    await expect(page.getByRole('alertdialog')).toBeVisible();
+    await expectSends(serviceWorker, from, 0);
+    await page.getByRole('alertdialog').getByRole('button').click();
+    await to.evaluate((el) => el.append('kim@tailspin.example'));
+    await page.locator('[data-testid="ComposeSendButton"]').click();
+    const [sent] = await expectSends(serviceWorker, from, 1);
+    expect(sent!.event!.recipients).toEqual([{ address: 'kim@tailspin.example' }]);
+    await page.close();
+  });
+});
+
+test('schedule send from the Send menu counts one send', async ({ extensionContext, serviceWorker }) => {
+  await listen(serviceWorker);
+  const from = (await seen(serviceWorker)).length;
+  const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/compose-new.html'));
+  await write(page, bodies(page).first(), FINE);
+  await page.locator('[aria-haspopup="menu"]').click();
+  await page.getByRole('menuitem').click();
+  await expect(page.locator('[data-fixture-form]')).toHaveCount(0);
+  await expectSends(serviceWorker, from, 1);
+  await page.close();
+});
+
+test('the nudge never takes focus, never changes the draft by itself, and offers the phone number in view', async ({
+  extensionContext,
+}) => {
+  const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/reply-inline.html'));
+  const body = bodies(page).first();
+  await write(page, body, CHECKIN);
+  const typed = await body.evaluate((el) => new XMLSerializer().serializeToString(el));
+  await expect(nudges(page)).toHaveCount(1);
+  await page.waitForTimeout(600);
+  expect(await body.evaluate((el) => el === document.activeElement)).toBe(true);
+  expect(await body.evaluate((el) => new XMLSerializer().serializeToString(el))).toBe(typed);
+  // The nudge sits outside the body, beside the toolbar.
+  await expect(body.locator('[data-callfirst]')).toHaveCount(0);
+  await nudges(page).locator('button[aria-expanded]').click();
+  await expect(nudges(page).locator('[data-action="call_now"]')).toHaveAttribute('href', 'tel:+14155550142');
+  await page.close();
+});
+
+test('a draft opened after the page loaded is coached, and its nudge leaves with it', async ({ extensionContext }) => {
+  const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/compose-new.html'));
+  await page.evaluate(() => {
+    const form = document.querySelector('[data-fixture-form="new"]')!;
+    const copy = form.cloneNode(true) as HTMLElement;
+    copy.id = 'docking_InitVisiblePart_7';
+    copy.setAttribute('data-fixture-form', 'later');
+    copy.querySelector('[data-callfirst]')?.remove();
+    document.querySelector('#app')!.append(copy);
+  });
+  await write(page, page.locator('[data-fixture-form="later"] [aria-multiline="true"]'), CHECKIN);
+  await expect(nudgeIn(page, 'later')).toHaveAttribute('data-reasons', /checkin/);
+  await expect(nudgeIn(page, 'new')).toHaveCount(0);
+  await page.locator('[data-fixture-form="later"] [data-fixture-action="discard"]').click();
+  await expect(page.locator('[data-callfirst="nudge"]:not([hidden])')).toHaveCount(0);
+  await page.close();
+});
+
+test('a German Outlook works the same: nudge, and Send found without English labels', async ({
+  extensionContext,
+  serviceWorker,
+}) => {
+  await listen(serviceWorker);
+  const from = (await seen(serviceWorker)).length;
+  const page = await openOutlook(
+    openFixture(extensionContext, 'https://outlook.office.com/mail/', 'outlook/german.html'),
+  );
+  await write(page, bodies(page).first(), CHECKIN);
+  await expect(nudges(page)).toHaveAttribute('data-reasons', /checkin/);
+  await page.locator('[data-fixture-action="send"]').click();
+  const [sent] = await expectSends(serviceWorker, from, 1);
+  expect(sent!.event!.recipients).toEqual([{ name: 'Jonas Weber', address: 'jonas.weber@beispiel.example' }]);
+  await page.close();
+});
+
+test('two drafts at once each get their own nudge and count their own send', async ({
+  extensionContext,
+  serviceWorker,
+}) => {
+  await listen(serviceWorker);
+  const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/two-drafts.html'));
+  await write(page, bodies(page).nth(1), CHECKIN);
+  await expect(nudgeIn(page, 'new')).toHaveCount(1);
+  await page.waitForTimeout(800);
+  await expect(nudgeIn(page, 'reply')).toHaveCount(0);
+  await write(page, bodies(page).nth(0), CHECKIN);
+  await expect(nudgeIn(page, 'reply')).toHaveCount(1);
+  await expect(nudges(page)).toHaveCount(2);
+  const from = (await seen(serviceWorker)).length;
+  await page.locator('[data-fixture-form="reply"] [data-testid="ComposeSendButton"]').click();
+  await expectSends(serviceWorker, from, 1);
+  await expect(nudgeIn(page, 'new')).toHaveCount(1);
+  await page.close();
+});
+
+test('a page Outlook changed is left alone and leaves a diagnostic', async ({ extensionContext, serviceWorker }) => {
+  // A compose form whose Send button no longer matches anything we know.
+  const html = readFileSync(join(FIXTURES_DIR, 'outlook/compose-new.html'), 'utf8').replace(
+    /\s(data-testid|aria-label|title|data-icon-name)="(ComposeSendButton|Send|Send \(Ctrl\+Enter\))"/g,
+    '',
+  );
+  expect(html).not.toMatch(/"Send"|ComposeSendButton/);
+  const url = 'https://outlook.office.com/mail/changed';
+  await extensionContext.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  const page = await openOutlook(extensionContext.newPage().then(async (p) => (await p.goto(url), p)));
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  await write(page, bodies(page).first(), CHECKIN);
+  await page.waitForTimeout(1200);
+  await expect(page.locator('[data-callfirst]')).toHaveCount(0);
+  await expect
+    .poll(async () =>
+      serviceWorker.evaluate(async () => {
+        const { diagnostics } = (await chrome.storage.local.get('diagnostics')) as {
+          diagnostics?: { outlook?: { lastProblem?: string } };
+        };
+        return diagnostics?.outlook?.lastProblem ?? '';
+      }),
+    )
+    .toMatch(/Send/);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('typing 1,000 words causes no long task over 50 ms', async ({ extensionContext }) => {
+  test.setTimeout(60_000);
+  const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/reply-inline.html'));
+  const body = bodies(page).first();
+  await caretAtTop(body);
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  const words = 'just checking in on the proposal and whether the pricing works for your team this quarter'.split(' ');
+  const started = Date.now();
+  for (let i = 0; i < 1000; i++) {
+    await page.keyboard.insertText(`${words[i % words.length]!}${i % 12 === 11 ? '. ' : ' '}`);
+    if (i % 10 === 9) await page.waitForTimeout(15);
+  }
+  // Let the last analysis run.
+  await page.waitForTimeout(1000);
+  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  const ownWords = await body.evaluate(
+    (el) => (el.firstElementChild?.textContent ?? '').split(/\s+/).filter(Boolean).length,
+  );
+  console.log(
+    `outlook typing: 1000 words in ${Date.now() - started} ms, long tasks: ${longTasks.length ? longTasks.map((d) => d.toFixed(0)).join(', ') : 'none'}`,
+  );
+  expect(ownWords).toBeGreaterThanOrEqual(1000);
+  expect(longTasks.filter((d) => d > 50)).toEqual([]);
+  await page.close();
+});
