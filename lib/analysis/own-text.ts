@@ -6,6 +6,7 @@
  * Line-based and linear in the input: every regular expression here is anchored to one line and has
  * no nested quantifiers, so a megabyte of pasted text cannot make it backtrack.
  */
+import { countWords } from './sentences';
 
 /** "On Tue, Mar 3, 2026 at 9:12 AM Dana <d@x.com> wrote:" and its German, French, Spanish, Portuguese, Italian, Dutch forms. */
 const REPLY_INTRO =
@@ -45,13 +46,19 @@ const CONTACT_DETAIL =
 const GREETING_NAME =
   /^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|bonjour|hola|olá|ola|ciao)\s+(?:mr\.?\s+|ms\.?\s+|mrs\.?\s+|dr\.?\s+)?([A-ZÀ-Ý][\p{L}'-]{1,30})/iu;
 
+/** Signature lines are short; a long line with a link or a phone number is still a sentence. */
+const MAX_SIGNATURE_LINE_WORDS = 12;
+const NAME_LINE_WORDS = 8;
+
+function isContactLine(line: string): boolean {
+  return CONTACT_DETAIL.test(line) && countWords(line) <= MAX_SIGNATURE_LINE_WORDS;
+}
+
 /** Lines a signature holds: a name, a title, a company, a phone line. */
 function looksLikeSignatureLine(line: string): boolean {
   const trimmed = line.trim();
-  if (!trimmed) return true;
-  if (CONTACT_DETAIL.test(trimmed)) return true;
-  const words = trimmed.split(/\s+/).length;
-  return words <= 8 && !/[.?!:]$/.test(trimmed);
+  if (!trimmed || isContactLine(trimmed)) return true;
+  return countWords(trimmed) <= NAME_LINE_WORDS && !/[.?!:]$/.test(trimmed);
 }
 
 function quoteStart(lines: string[]): number {
@@ -79,7 +86,7 @@ function signOffStart(lines: string[]): number {
 /** Trailing contact lines (phone, address, web) left without a sign-off above them. */
 function trimContactTail(lines: string[]): string[] {
   let end = lines.length;
-  while (end > 0 && (lines[end - 1]?.trim() === '' || CONTACT_DETAIL.test(lines[end - 1] ?? ''))) end--;
+  while (end > 0 && (lines[end - 1]?.trim() === '' || isContactLine(lines[end - 1] ?? ''))) end--;
   return lines.slice(0, end);
 }
 

@@ -57,3 +57,11 @@ describe('extractOwnText', () => {
     expect(own('Thanks!\n\nThe revised quote is attached and valid until Friday.')).toContain('revised quote');
   });
 });
+
+describe('extractOwnText keeps sentences that merely contain contact details', () => {
+  it('keeps a last paragraph with a link or a phone number', () => {
+    const body =
+      'The deck is ready. You can read the full pricing breakdown here: https://example.com/pricing?tier=2 before Friday.';
+    expect(extractOwnText(body).text).toBe(body);
+  });
+});
