@@ -6,7 +6,6 @@ import type { Language } from './types';
 export interface DraftContext {
   /** The rep's own text (quotes, signature and ignored phrases removed). */
   text: string;
-  sentences: string[];
   words: number;
   language: Language;
   /** English phrase rules run only on English drafts. */

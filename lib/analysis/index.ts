@@ -54,7 +54,7 @@ function firstNameOf(input: AnalysisInput, greetingName: string | undefined): st
 
 export function analyzeDraft(input: AnalysisInput): Analysis {
   const settings = mergeSettings(input.settings);
-  const own = extractOwnText(input.body ?? '');
+  const own = extractOwnText(input.body);
   const text = removeIgnored(own.text, settings.ignorePhrases);
   const language = detectLanguage(text);
   const english = language === 'en';
@@ -66,7 +66,6 @@ export function analyzeDraft(input: AnalysisInput): Analysis {
   ]);
   const ctx: DraftContext = {
     text,
-    sentences,
     words: countWords(text),
     language,
     english,

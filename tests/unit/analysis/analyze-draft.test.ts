@@ -8,10 +8,8 @@ describe('analyzeDraft', () => {
     const result = analyzeDraft({ body: checkin });
     expect(result).toMatchObject({ nudge: true, level: 'suggest', language: 'en', questions: 1 });
     expect(result.words).toBe(10);
-    expect(result.findings[0]).toMatchObject({
-      rule: 'checkin',
-      evidence: expect.arrayContaining(['just checking in']),
-    });
+    expect(result.findings[0]?.rule).toBe('checkin');
+    expect(result.findings[0]?.evidence).toContain('just checking in');
     expect(result.findings[0]?.message).toMatch(/\.$/);
   });
 
