@@ -33,7 +33,8 @@ function verdictLine(line: string): string {
 function describe(result: Analysis): string {
   const head = result.nudge ? `Nudge: ${result.level} (score ${result.score})` : `No nudge (score ${result.score})`;
   const findings = result.findings.map(
-    (f) => `  - ${f.rule}: ${f.message}${f.evidence?.length ? `\n      evidence: ${f.evidence.map((e) => `"${e}"`).join(', ')}` : ''}`,
+    (f) =>
+      `  - ${f.rule}: ${f.message}${f.evidence?.length ? `\n      evidence: ${f.evidence.map((e) => `"${e}"`).join(', ')}` : ''}`,
   );
   return [
     head,
