@@ -107,13 +107,36 @@ async function sentInPage(page: Page): Promise<{ form: string; html: string; tex
   );
 }
 
+/** The text of the body above the signature: the rep's own words. */
+async function ownText(body: Locator): Promise<string> {
+  return body.evaluate((el) => {
+    let text = '';
+    for (const child of el.childNodes) {
+      if (child instanceof Element && child.id === 'Signature') break;
+      text += `${child.textContent ?? ''}\n`;
+    }
+    return text.trim();
+  });
+}
+
+/** The quoted history: #divRplyFwdMsg and everything after it. */
+async function historyText(page: Page): Promise<string> {
+  return page.locator('#divRplyFwdMsg').evaluate((el) => {
+    let text = '';
+    for (let node: Element | null = el; node; node = node.nextElementSibling) text += node.textContent;
+    return text;
+  });
+}
+
 for (const url of HOSTS) {
   const host = new URL(url).host;
 
   test.describe(`on ${host}`, () => {
     for (const fixture of ['compose-new', 'reply-inline', 'popout'] as const) {
       test(`a check-in in ${fixture} shows the nudge with "checkin"`, async ({ extensionContext }) => {
-        const page = await openOutlook(openFixture(extensionContext, url, `outlook/${fixture}.html`));
+        // A pop-out compose window has its own address under /mail/deeplink/.
+        const at = fixture === 'popout' ? new URL('deeplink/compose?popoutv2=1', url).href : url;
+        const page = await openOutlook(openFixture(extensionContext, at, `outlook/${fixture}.html`));
         await write(page, bodies(page).first(), CHECKIN);
         await expect(nudges(page)).toHaveCount(1);
         await expect(nudges(page)).toHaveAttribute('data-reasons', /(^|,)checkin(,|$)/);
@@ -156,11 +179,7 @@ test('"Ask for a call instead" replaces the own text and keeps signature and quo
 }) => {
   const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/reply-inline.html'));
   const body = bodies(page).first();
-  const historyBefore = await page.locator('#divRplyFwdMsg').evaluate((el) => {
-    let text = '';
-    for (let node: Element | null = el; node; node = node.nextElementSibling) text += node.textContent;
-    return text;
-  });
+  const historyBefore = await historyText(page);
   await write(page, body, CHECKIN);
   const nudge = nudges(page);
   await expect(nudge).toHaveAttribute('data-reasons', /checkin/);
@@ -168,12 +187,7 @@ test('"Ask for a call instead" replaces the own text and keeps signature and quo
   await nudge.locator('[data-action="call_request"]').click();
   await expect(body).toContainText('10 minutes');
   await expect(body).not.toContainText('just checking in to see');
-  const historyAfter = await page.locator('#divRplyFwdMsg').evaluate((el) => {
-    let text = '';
-    for (let node: Element | null = el; node; node = node.nextElementSibling) text += node.textContent;
-    return text;
-  });
-  expect(historyAfter).toBe(historyBefore);
+  expect(await historyText(page)).toBe(historyBefore);
   await expect(body.locator('#Signature')).toContainText('Sam Carter');
   await expect(body.locator('[data-callfirst]')).toHaveCount(0);
   // It went through the editor: Ctrl+Z brings the rep's words back.
@@ -308,6 +322,80 @@ test('a draft opened after the page loaded is coached, and its nudge leaves with
   await expect(nudgeIn(page, 'new')).toHaveCount(0);
   await page.locator('[data-fixture-form="later"] [data-fixture-action="discard"]').click();
   await expect(page.locator('[data-callfirst="nudge"]:not([hidden])')).toHaveCount(0);
+  await page.close();
+});
+
+test('a pop-out opened from the mailbox as its own window is coached and counts its send', async ({
+  extensionContext,
+  serviceWorker,
+}) => {
+  await listen(serviceWorker);
+  const from = (await seen(serviceWorker)).length;
+  const mailbox = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/reply-inline.html'));
+  const popoutHtml = readFileSync(join(FIXTURES_DIR, 'outlook/popout.html'), 'utf8');
+  await extensionContext.route('https://outlook.office.com/mail/deeplink/**', (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: popoutHtml }),
+  );
+  const [popout] = await Promise.all([
+    extensionContext.waitForEvent('page'),
+    mailbox.evaluate(() => window.open('/mail/deeplink/compose?popoutv2=1', '_blank', 'popup,width=800,height=600')),
+  ]);
+  await openOutlook(Promise.resolve(popout));
+  await write(popout, bodies(popout).first(), CHECKIN);
+  await expect(nudges(popout)).toHaveAttribute('data-reasons', /checkin/);
+  await expect(nudges(mailbox)).toHaveCount(0);
+  await popout.locator('[data-testid="ComposeSendButton"]').click();
+  const [sent] = await expectSends(serviceWorker, from, 1);
+  expect(sent!.event!.recipients).toEqual([
+    { name: 'Priya Natarajan' },
+    { name: 'Lee Chen', address: 'lee.chen@fabrikam.example' },
+  ]);
+  await popout.close();
+  await mailbox.close();
+});
+
+test('"Use the purpose opener" replaces the check-in sentence and nothing else', async ({ extensionContext }) => {
+  const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/reply-inline.html'));
+  const body = bodies(page).first();
+  const historyBefore = await historyText(page);
+  await write(page, body, 'Hi Dana,');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Just checking in to see if you had any updates on the renewal.', { delay: 2 });
+  const nudge = nudges(page);
+  await expect(nudge).toHaveAttribute('data-reasons', /checkin/);
+  await nudge.locator('button[aria-expanded]').click();
+  await nudge.locator('[data-action="opener"]').click();
+  await expect.poll(() => ownText(body)).toMatch(/^Hi Dana,\s*The purpose of my call is .+$/);
+  expect(await ownText(body)).not.toContain('checking in');
+  expect(await historyText(page)).toBe(historyBefore);
+  await expect(body.locator('#Signature')).toContainText('Sam Carter');
+  await page.close();
+});
+
+test('"Not now" hides the nudge for this draft and records it, as nudge_shown was', async ({
+  extensionContext,
+  serviceWorker,
+}) => {
+  await listen(serviceWorker);
+  const from = (await seen(serviceWorker)).length;
+  const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/compose-new.html'));
+  await write(page, bodies(page).first(), CHECKIN);
+  const nudge = nudges(page);
+  await expect(nudge).toHaveCount(1);
+  await nudge.locator('button[aria-expanded]').click();
+  await nudge.locator('[data-action="snooze"]').click();
+  await expect(nudges(page)).toHaveCount(0);
+  await page.keyboard.type(' Any update?', { delay: 2 });
+  await page.waitForTimeout(1000);
+  await expect(nudges(page)).toHaveCount(0);
+  await expect
+    .poll(async () =>
+      (await seen(serviceWorker))
+        .slice(from)
+        .filter((m) => m.type === 'record' && m.event?.host === 'outlook')
+        .map((m) => m.event!.type),
+    )
+    .toEqual(expect.arrayContaining(['nudge_shown', 'nudge_dismissed']));
   await page.close();
 });
 
