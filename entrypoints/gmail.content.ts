@@ -1,10 +1,15 @@
 import { defineContentScript } from '#imports';
+import { startCoach } from '../lib/coach';
+import { gmailHost } from '../lib/hosts/gmail';
 import { MAIL_MATCH_PATTERNS } from '../lib/hosts/match-patterns';
 
 export default defineContentScript({
   matches: [...MAIL_MATCH_PATTERNS.gmail],
   runAt: 'document_idle',
-  main() {
+  // The nudge's CSS goes into its own shadow root, never into Gmail's page.
+  cssInjectionMode: 'ui',
+  main(ctx) {
     document.documentElement.dataset.callfirstHost = 'gmail';
+    startCoach(ctx, gmailHost);
   },
 });

@@ -1,18 +1,31 @@
 /**
  * What the coach needs from a mail site. Each site implements it in one module
  * (lib/hosts/gmail.ts, lib/hosts/outlook.ts) that alone knows that site's selectors;
- * lib/coach and components/ know none.
+ * lib/coach and components/ know none. A site plugs in with `startCoach(ctx, host)` from
+ * lib/coach (see entrypoints/gmail.content.ts).
+ *
+ * Rules for implementations: never throw for a page that looks different (return null/empty and
+ * report a HostProblem instead), never change the page, and read nothing outside the mail page.
  */
 import type { ContactRef } from '../messages';
 import type { SiteId } from '../settings/schema';
 
-/** One open compose window (new message, inline reply/forward, pop-out). */
+/** Where the nudge's host element goes, relative to an element of the compose window (never inside the body). */
+export interface NudgePlacement {
+  element: Element;
+  position: 'before' | 'after';
+}
+
+/** One open compose window (new message, inline reply/forward, pop-out, full screen). */
 export interface ComposeWindow {
   /** The element that holds the whole compose window; it leaves the DOM when the window closes or sends. */
   readonly root: HTMLElement;
   /** The contenteditable the rep types into. */
   readonly body: HTMLElement;
-  /** A stable id for this draft while it is open (the site's compose/draft id where it has one). */
+  /**
+   * A stable id for this draft while it is open (the site's compose/draft id where it has one).
+   * The coach derives idempotency keys from it, so it must not change while the window is open.
+   */
   readonly draftId: string;
   /**
    * The rep's own words: the body's text with quoted history and signature left out at DOM level.
@@ -20,15 +33,19 @@ export interface ComposeWindow {
    */
   readOwnText(): string;
   readSubject(): string;
+  /** To first, then Cc and Bcc; an address still being typed counts when it is a whole address. */
   readRecipients(): ContactRef[];
-  /** Messages in the conversation this draft belongs to, collapsed ones included; 0 for a new message. */
+  /** Messages already in the conversation this draft answers, collapsed ones included; 0 for a new message. */
   readThreadSize(): number;
-  /** Phone numbers visible in the conversation (e.g. signatures in quoted history). */
+  /** Phone numbers visible in the conversation (e.g. signatures in quoted history or earlier messages). */
   readVisiblePhoneNumbers(): string[];
-  /** A range that covers exactly the rep's own words, for the editor-path rewrite. */
+  /** A range that covers exactly the rep's own words (quoted history and signature outside it). */
   ownTextRange(): Range | null;
-  /** Where the nudge goes: it is inserted as a sibling right after this element. */
-  nudgeAnchor(): Element | null;
+  /**
+   * Where the nudge goes, beside the compose toolbar and never inside the body: an element (the nudge
+   * is inserted as its next sibling) or an explicit placement; null leaves the window without a nudge.
+   */
+  nudgeAnchor(): Element | NudgePlacement | null;
   /** True when the event target is one of this window's send controls (Send, Send & Archive, schedule send). */
   isSendControl(target: EventTarget | null): boolean;
   /** True when the event target discards or closes the draft without sending. */
@@ -42,8 +59,20 @@ export interface HostProblem {
 
 export interface ComposeHost {
   readonly id: SiteId;
-  /** Every compose window currently in `doc`, with those the site's page shape makes unreadable reported. */
+  /**
+   * Every compose window currently in `doc`. A window whose parts cannot be found is left out and
+   * reported as a problem, so the coach leaves it alone. Called often (after DOM changes): keep it
+   * to a few querySelectorAll calls, and return the same `ComposeWindow` object for the same root
+   * when you can (the coach keys its state on `root`, so a new object for the same root is fine too).
+   */
   findComposeWindows(doc: Document): { windows: ComposeWindow[]; problems: HostProblem[] };
-  /** True when a validation dialog (e.g. invalid address) stopped a send. */
+  /** True when a validation dialog (e.g. invalid address) is stopping a send. */
   hasBlockingDialog(doc: Document): boolean;
+  /**
+   * The narrowest node whose subtree changes when compose windows open or close (default: doc.body).
+   * The coach observes its child list there.
+   */
+  watchRoot?(doc: Document): Node;
+  /** The person a page element (e.g. a clicked `tel:` link in a message) belongs to, when the page shows it. */
+  contactNear?(el: Element): ContactRef | null;
 }

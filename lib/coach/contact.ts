@@ -1,0 +1,46 @@
+/**
+ * From the ledger's answer about the people on a draft to what the analysis and the nudge need:
+ * the analysis's `contact` signal (overdue, days since the last call, emails since) and the one
+ * history line ("Last call: 41 days ago · 6 emails since").
+ */
+import type { ContactHistory as AnalysisContact } from '../analysis';
+import { describeContactHistory, isOverdue } from '../contact-history';
+import type { ContactHistory, ContactRef } from '../messages';
+
+const DAY_MS = 86_400_000;
+
+/** Addresses of a draft's recipients, lower case, To first; the key that decides when to ask the ledger again. */
+export function addressesOf(recipients: readonly ContactRef[]): string[] {
+  return recipients.flatMap((r) => (r.address ? [r.address.toLowerCase()] : []));
+}
+
+/** The history of the first recipient the ledger knows, or undefined. */
+export function primaryHistory(
+  recipients: readonly ContactRef[],
+  histories: readonly ContactHistory[] | undefined,
+): ContactHistory | undefined {
+  if (!histories?.length) return undefined;
+  for (const address of addressesOf(recipients)) {
+    const found = histories.find((h) => h.address.toLowerCase() === address);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function toAnalysisContact(history: ContactHistory, now: number, overdueDays: number): AnalysisContact {
+  const contact: AnalysisContact = {
+    overdue: isOverdue(history, now, { overdueDays }),
+    emailsSinceLastCall: history.emailsSinceLastCall,
+  };
+  if (history.lastCallAt !== undefined) contact.lastCallDaysAgo = Math.floor((now - history.lastCallAt) / DAY_MS);
+  return contact;
+}
+
+export function historyLine(history: ContactHistory | undefined, now: number): string | undefined {
+  if (!history) return undefined;
+  try {
+    return describeContactHistory(history, now) || undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,439 @@
+/**
+ * The Gmail coach end to end, in real Chromium with the built extension, on the project's own
+ * Gmail fixtures served at mail.google.com. What reaches the background is observed in the service
+ * worker (test instrumentation in gmail-fixtures.ts). Tests share one browser per worker, so each
+ * resets the settings it touches and looks only at messages seen since it started.
+ */
+import type { Page, Worker } from '@playwright/test';
+import { expect, test } from './harness';
+import { openGmail, seenEvents, watchMessages } from './gmail-fixtures';
+
+/** The extension API as the service worker sees it (only what these tests use). */
+declare const chrome: {
+  storage: Record<
+    'sync' | 'local',
+    {
+      get(keys: string | string[]): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+      remove(keys: string[]): Promise<void>;
+    }
+  >;
+};
+
+const NUDGE = '[data-callfirst="nudge"]';
+const BODY = '[g_editable]';
+const CHECKIN = 'Hi Dana, just checking in to see if there is any update?';
+const PURPOSEFUL =
+  'Hi Dana, the signed order form is attached. Please countersign by Friday so we can start on Monday.';
+
+async function typeInto(page: Page, body: string, text: string) {
+  await page.locator(body).click();
+  await page.keyboard.type(text, { delay: 3 });
+}
+
+async function resetSettings(worker: Worker) {
+  await worker.evaluate(async () => {
+    await chrome.storage.sync.remove(['settings', 'settingsSavedAt']);
+    await chrome.storage.local.remove(['settings', 'settingsSavedAt']);
+  });
+}
+
+async function saveSettings(worker: Worker, values: Record<string, unknown>) {
+  await worker.evaluate(async (v) => {
+    await chrome.storage.sync.set({ settings: v, settingsSavedAt: Date.now() });
+  }, values);
+}
+
+/** Waits until the coach has surely had its chance (analysis delay + idle scan), then returns what it sent. */
+async function settle(page: Page, ms = 900) {
+  await page.waitForTimeout(ms);
+}
+
+/** Nothing of ours inside any editable body. */
+async function expectCleanBodies(page: Page) {
+  const ours = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('[g_editable]')].flatMap((b) => [
+        ...b.querySelectorAll('[data-callfirst], callfirst-nudge'),
+      ]).length,
+  );
+  expect(ours).toBe(0);
+}
+
+test.beforeEach(async ({ serviceWorker }) => {
+  await resetSettings(serviceWorker);
+});
+
+test.describe('the nudge', () => {
+  test('typing a check-in shows the nudge with reason checkin', async ({ extensionContext }) => {
+    const page = await openGmail(extensionContext, 'compose-new.html');
+    await typeInto(page, BODY, CHECKIN);
+    const nudge = page.locator(NUDGE);
+    await expect(nudge).toBeVisible();
+    await expect(nudge).toHaveAttribute('data-reasons', /(^|,)checkin(,|$)/);
+    await expect(nudge).toHaveAttribute('data-level', /^(suggest|strong)$/);
+    await expect(nudge.getByRole('button', { name: 'Faster as a call?' })).toBeVisible();
+    // Never steals focus: the caret stays in the draft.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('g_editable'))).toBe('true');
+    await expectCleanBodies(page);
+    await page.close();
+  });
+
+  test('a short purposeful email shows no nudge', async ({ extensionContext }) => {
+    const page = await openGmail(extensionContext, 'compose-new.html');
+    await typeInto(page, BODY, PURPOSEFUL);
+    await settle(page, 1200);
+    await expect(page.locator(NUDGE)).toBeHidden();
+    await page.close();
+  });
+
+  test('quoted history full of check-in phrases does not trigger it', async ({ extensionContext }) => {
+    const page = await openGmail(extensionContext, 'reply-inline.html', '#inbox/FMfcgz');
+    await typeInto(page, BODY, 'Thanks Dana, the revised quote with the agreed discount is attached.');
+    await settle(page, 1200);
+    await expect(page.locator(NUDGE)).toBeHidden();
+    await page.close();
+  });
+
+  test('German Gmail: the nudge shows and Ctrl+Enter counts one send', async ({ extensionContext, serviceWorker }) => {
+    const since = await watchMessages(serviceWorker);
+    const page = await openGmail(extensionContext, 'compose-de.html');
+    // The analysis judges English text; the host must still find everything behind German labels.
+    await typeInto(page, BODY, 'Hi Jonas, just checking in to see if there is any update?');
+    await expect(page.locator(NUDGE)).toHaveAttribute('data-reasons', /checkin/);
+    await page.keyboard.press('Control+Enter');
+    await expect(page.locator(BODY)).toHaveCount(0);
+    await settle(page);
+    const sent = (await seenEvents(serviceWorker, since)).filter((e) => e.type === 'email_sent');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.recipients).toEqual([{ address: 'jonas@beispiel.example', name: 'Jonas Becker' }]);
+    expect(sent[0]!.level).toMatch(/suggest|strong/);
+    expect(sent[0]!.reasons).toContain('checkin');
+    await page.close();
+  });
+
+  test('three windows at once are coached independently, and one opened later too', async ({ extensionContext }) => {
+    const page = await openGmail(extensionContext, 'three-windows.html');
+    const bodies = page.locator(BODY);
+    await expect(bodies).toHaveCount(3);
+    await bodies.nth(0).click();
+    await page.keyboard.type(CHECKIN, { delay: 2 });
+    await bodies.nth(2).click();
+    await page.keyboard.type(PURPOSEFUL, { delay: 2 });
+    await expect(page.locator(NUDGE).filter({ visible: true })).toHaveCount(1);
+    const dialogs = page.locator('[role="dialog"]');
+    await expect(dialogs.nth(0).locator(NUDGE)).toBeVisible();
+    await page.evaluate(() =>
+      (window as unknown as { __fixtureOpenCompose(id: number): void }).__fixtureOpenCompose(9),
+    );
+    await bodies.nth(3).click();
+    await page.keyboard.type('Circling back on this, any update?', { delay: 2 });
+    await expect(dialogs.nth(3).locator(NUDGE)).toBeVisible();
+    await page.close();
+  });
+
+  test('a pop-out window gets the nudge, and its send counts once', async ({ extensionContext, serviceWorker }) => {
+    const since = await watchMessages(serviceWorker);
+    const page = await openGmail(extensionContext, 'popout.html', '?view=cm&fs=1');
+    await typeInto(page, BODY, CHECKIN);
+    await expect(page.locator(NUDGE)).toBeVisible();
+    await page.keyboard.press('Control+Enter');
+    await expect(page.locator(BODY)).toHaveCount(0);
+    await settle(page);
+    expect((await seenEvents(serviceWorker, since)).filter((e) => e.type === 'email_sent')).toHaveLength(1);
+    await page.close();
+  });
+
+  test('the card is keyboard reachable, announces politely and closes on Escape', async ({ extensionContext }) => {
+    const page = await openGmail(extensionContext, 'compose-new.html');
+    await typeInto(page, BODY, CHECKIN);
+    const nudge = page.locator(NUDGE);
+    await expect(nudge.getByRole('status')).toHaveText(/faster as a call/i);
+    const chip = nudge.getByRole('button', { name: 'Faster as a call?' });
+    await chip.focus();
+    await page.keyboard.press('Enter');
+    await expect(nudge.getByRole('button', { name: 'Ask for a call instead' })).toBeVisible();
+    await expect(chip).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await expect(nudge.getByRole('button', { name: 'Ask for a call instead' })).toBeHidden();
+    await expect(chip).toBeFocused();
+    await page.close();
+  });
+});
+
+test.describe('actions', () => {
+  test('Ask for a call instead replaces the own text, keeps quoted history and signature, and Ctrl+Z undoes it', async ({
+    extensionContext,
+    serviceWorker,
+  }) => {
+    const since = await watchMessages(serviceWorker);
+    const page = await openGmail(extensionContext, 'reply-inline.html', '#inbox/FMfcgz');
+    const keep = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[g_editable] .gmail_quote, [g_editable] > .gmail_signature')]
+          .map((e) => new XMLSerializer().serializeToString(e))
+          .join('|'),
+      );
+    const before = await keep();
+    await typeInto(page, BODY, CHECKIN);
+    const nudge = page.locator(NUDGE);
+    await nudge.getByRole('button', { name: 'Faster as a call?' }).click();
+    await expect(nudge.getByRole('button', { name: /^Call \+1 415 555 0134$/ })).toHaveCount(0);
+    await expect(nudge.getByRole('link', { name: 'Call +1 415 555 0134' })).toBeVisible();
+    await nudge.getByRole('button', { name: 'Ask for a call instead' }).click();
+    const body = page.locator(BODY);
+    await expect(body).toContainText('Could we speak for 10 minutes');
+    await expect(body).not.toContainText('just checking in to see');
+    expect(await keep()).toBe(before);
+    await expectCleanBodies(page);
+    const accepted = (await seenEvents(serviceWorker, since)).filter((e) => e.type === 'nudge_accepted');
+    expect(accepted.map((e) => e.action)).toEqual(['call_request']);
+    // The editor's own undo brings the rep's words back.
+    await page.keyboard.press('Control+z');
+    await expect(body).toContainText('just checking in to see');
+    await expect(body).not.toContainText('Could we speak for 10 minutes');
+    expect(await keep()).toBe(before);
+    await page.close();
+  });
+
+  test('Use the purpose opener replaces only the check-in sentence', async ({ extensionContext }) => {
+    const page = await openGmail(extensionContext, 'compose-new.html');
+    await page.locator(BODY).click();
+    await page.keyboard.type('Hi Dana,', { delay: 2 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Just checking in to see if there is any update?', { delay: 2 });
+    const nudge = page.locator(NUDGE);
+    await nudge.getByRole('button', { name: 'Faster as a call?' }).click();
+    await nudge.getByRole('button', { name: 'Use the purpose opener' }).click();
+    const body = page.locator(BODY);
+    await expect(body).toContainText('The purpose of my call is');
+    await expect(body).toContainText('Hi Dana,');
+    await expect(body).not.toContainText('checking in');
+    await expectCleanBodies(page);
+    await page.close();
+  });
+
+  test('I will call — log it records the call with its notes', async ({ extensionContext, serviceWorker }) => {
+    const since = await watchMessages(serviceWorker);
+    const page = await openGmail(extensionContext, 'compose-new.html');
+    await typeInto(page, BODY, CHECKIN);
+    const nudge = page.locator(NUDGE);
+    await nudge.getByRole('button', { name: 'Faster as a call?' }).click();
+    await nudge.getByRole('button', { name: "I'll call — log it" }).click();
+    await nudge.getByLabel('Purpose of the call').fill('Agree the renewal date');
+    await nudge.getByLabel('What we discussed').fill('Budget is approved');
+    await nudge.getByLabel('What I proposed').fill('Start on the 1st');
+    await nudge.getByLabel('Purpose of the next contact').fill('Sign the order form');
+    await nudge.getByRole('button', { name: 'Save call' }).click();
+    await expect(nudge).toContainText('Call logged.');
+    await settle(page, 300);
+    const calls = (await seenEvents(serviceWorker, since)).filter((e) => e.type === 'call_logged');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({
+      source: 'nudge',
+      contact: { address: 'dana@acme.example' },
+      notes: {
+        purpose: 'Agree the renewal date',
+        discussed: 'Budget is approved',
+        proposed: 'Start on the 1st',
+        nextPurpose: 'Sign the order form',
+      },
+    });
+    // Typing in our form never reached the draft.
+    await expect(page.locator(BODY)).not.toContainText('Budget is approved');
+    await page.close();
+  });
+
+  test('Not now snoozes this draft only', async ({ extensionContext, serviceWorker }) => {
+    const since = await watchMessages(serviceWorker);
+    const page = await openGmail(extensionContext, 'compose-new.html');
+    await typeInto(page, BODY, CHECKIN);
+    const nudge = page.locator(NUDGE);
+    await nudge.getByRole('button', { name: 'Faster as a call?' }).click();
+    await nudge.getByRole('button', { name: 'Not now' }).click();
+    await expect(nudge).toBeHidden();
+    await page.keyboard.type(' Circling back.', { delay: 2 });
+    await settle(page);
+    await expect(nudge).toBeHidden();
+    const dismissed = (await seenEvents(serviceWorker, since)).filter((e) => e.type === 'nudge_dismissed');
+    expect(dismissed.map((e) => e.action)).toEqual(['snooze']);
+    await page.close();
+  });
+
+  test('Turn off this rule and Never for this contact change the settings and hide the nudge', async ({
+    extensionContext,
+    serviceWorker,
+  }) => {
+    const page = await openGmail(extensionContext, 'compose-new.html');
+    await typeInto(page, BODY, CHECKIN);
+    const nudge = page.locator(NUDGE);
+    await nudge.getByRole('button', { name: 'Faster as a call?' }).click();
+    await nudge
+      .getByRole('button', { name: /Turn off the rule/ })
+      .first()
+      .click();
+    await expect(nudge).toBeHidden();
+    await expect
+      .poll(() =>
+        serviceWorker.evaluate(
+          async () =>
+            ((await chrome.storage.sync.get('settings')).settings as { rules?: Record<string, boolean> } | undefined)
+              ?.rules?.checkin,
+        ),
+      )
+      .toBe(false);
+    await resetSettings(serviceWorker);
+    // The settings change reaches the open window at once: the nudge is back without a reload.
+    await expect(nudge).toBeVisible();
+    await nudge.getByRole('button', { name: 'Faster as a call?' }).click();
+    await nudge.getByRole('button', { name: 'Never for this contact' }).click();
+    await expect(nudge).toBeHidden();
+    await expect
+      .poll(() =>
+        serviceWorker.evaluate(
+          async () =>
+            ((await chrome.storage.sync.get('settings')).settings as { mutedContacts?: string[] } | undefined)
+              ?.mutedContacts,
+        ),
+      )
+      .toEqual(['dana@acme.example']);
+    await resetSettings(serviceWorker);
+    await page.close();
+  });
+
+  test('quiet mode counts sends but never nudges, and applies to open windows at once', async ({
+    extensionContext,
+    serviceWorker,
+  }) => {
+    const since = await watchMessages(serviceWorker);
+    const page = await openGmail(extensionContext, 'compose-new.html');
+    await typeInto(page, BODY, CHECKIN);
+    await expect(page.locator(NUDGE)).toBeVisible();
+    await saveSettings(serviceWorker, { quietMode: true });
+    await expect(page.locator(NUDGE)).toBeHidden();
+    await page.locator('[role="button"][data-tooltip^="Send"]').click();
+    await expect(page.locator(BODY)).toHaveCount(0);
+    await settle(page);
+    const sent = (await seenEvents(serviceWorker, since)).filter((e) => e.type === 'email_sent');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.level).toBe('none');
+    await resetSettings(serviceWorker);
+    await page.close();
+  });
+
+  test('a tel: link in the conversation records a call for its sender', async ({ extensionContext, serviceWorker }) => {
+    const since = await watchMessages(serviceWorker);
+    const page = await openGmail(extensionContext, 'reply-inline.html', '#inbox/FMfcgz');
+    // Keep the test page from handing tel: to the OS; the coach listens in the capture phase before this.
+    await page.evaluate(() => document.addEventListener('click', (e) => e.preventDefault()));
+    await page.locator('.a3s a[href^="tel:"]').click();
+    await settle(page, 300);
+    const calls = (await seenEvents(serviceWorker, since)).filter((e) => e.type === 'call_logged');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ source: 'tel', contact: { address: 'dana@acme.example' } });
+    await page.close();
+  });
+});
+
+test.describe('sending', () => {
+  for (const [name, act] of [
+    ['a click on Send', (page: Page) => page.locator('[role="button"][data-tooltip^="Send"]').click()],
+    ['Ctrl+Enter in the body', (page: Page) => page.keyboard.press('Control+Enter')],
+    [
+      'Enter on the focused Send button',
+      async (page: Page) => {
+        await page.locator('[role="button"][data-tooltip^="Send"]').focus();
+        await page.keyboard.press('Enter');
+      },
+    ],
+    [
+      'schedule send',
+      async (page: Page) => {
+        await page.locator('[aria-haspopup="true"][data-tooltip="More send options"]').click();
+        await page.locator('[selector="scheduledSend"]').click();
+      },
+    ],
+  ] as const) {
+    test(`${name} counts exactly one send`, async ({ extensionContext, serviceWorker }) => {
+      const since = await watchMessages(serviceWorker);
+      const page = await openGmail(extensionContext, 'compose-new.html');
+      await typeInto(page, BODY, CHECKIN);
+      await expect(page.locator(NUDGE)).toBeVisible();
+      await act(page);
+      await expect(page.locator(BODY)).toHaveCount(0);
+      await settle(page);
+      const sent = (await seenEvents(serviceWorker, since)).filter((e) => e.type === 'email_sent');
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatchObject({ recipients: [{ address: 'dana@acme.example', name: 'Dana Whitfield' }] });
+      expect(sent[0]!.reasons).toContain('checkin');
+      // No draft text ever leaves the page.
+      expect(JSON.stringify(await seenEvents(serviceWorker, since))).not.toContain('checking in');
+      await page.close();
+    });
+  }
+
+  test('Send & Archive in an inline reply counts one send with the older recipient UI', async ({
+    extensionContext,
+    serviceWorker,
+  }) => {
+    const since = await watchMessages(serviceWorker);
+    const page = await openGmail(extensionContext, 'reply-inline.html', '#inbox/FMfcgz');
+    await typeInto(page, BODY, PURPOSEFUL);
+    await page.locator('.Uo[role="button"]').click();
+    await expect(page.locator(BODY)).toHaveCount(0);
+    await settle(page);
+    const sent = (await seenEvents(serviceWorker, since)).filter((e) => e.type === 'email_sent');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      level: 'none',
+      recipients: [{ address: 'dana@acme.example', name: 'Dana Whitfield' }],
+    });
+    await page.close();
+  });
+
+  test('discard and close are not sends', async ({ extensionContext, serviceWorker }) => {
+    const since = await watchMessages(serviceWorker);
+    const page = await openGmail(extensionContext, 'three-windows.html');
+    await page.locator(BODY).nth(0).click();
+    await page.keyboard.type(CHECKIN, { delay: 2 });
+    await page.locator('[role="dialog"]').nth(0).locator('.oh').click();
+    await page.locator('[role="dialog"]').nth(0).locator('.Ha').click();
+    await expect(page.locator(BODY)).toHaveCount(1);
+    await settle(page);
+    expect((await seenEvents(serviceWorker, since)).filter((e) => e.type === 'email_sent')).toHaveLength(0);
+    await page.close();
+  });
+
+  test('a send stopped by a validation dialog is not a send', async ({ extensionContext, serviceWorker }) => {
+    const since = await watchMessages(serviceWorker);
+    const page = await openGmail(extensionContext, 'three-windows.html');
+    const third = page.locator('[role="dialog"]').nth(2);
+    await third.locator(BODY).click();
+    await page.keyboard.type('Quick note.', { delay: 2 });
+    await third.locator('[role="button"][data-tooltip^="Send"]').click();
+    await expect(page.getByRole('alertdialog')).toBeVisible();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'OK' }).click();
+    await third.locator('.oh').click();
+    await expect(page.locator(BODY)).toHaveCount(2);
+    await settle(page);
+    expect((await seenEvents(serviceWorker, since)).filter((e) => e.type === 'email_sent')).toHaveLength(0);
+    await page.close();
+  });
+});
+
+test.describe('diagnostics', () => {
+  test('the coach reports the compose windows it found', async ({ extensionContext, serviceWorker }) => {
+    const page = await openGmail(extensionContext, 'three-windows.html');
+    await expect
+      .poll(() =>
+        serviceWorker.evaluate(async () => {
+          const d = (await chrome.storage.local.get('diagnostics')).diagnostics as
+            { gmail?: { composeWindowsFound: number } } | undefined;
+          return d?.gmail?.composeWindowsFound ?? 0;
+        }),
+      )
+      .toBeGreaterThanOrEqual(3);
+    await page.close();
+  });
+});
