@@ -2,7 +2,7 @@
  * The inputs behind each kind of setting. Each saves on its own through updateUserSettings, which
  * refuses locked keys and invalid values; locked controls are disabled and say so to screen readers.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { updateUserSettings, type SettingsPatch } from '../../lib/settings';
 import type { Sensitivity, Settings } from '../../lib/settings/schema';
@@ -92,9 +92,9 @@ export function Checklist(
 
 /** Text the rep is editing wins over the stored value until it is saved or the stored value changes. */
 function useDraft(stored: string): [string, (text: string) => void] {
-  const [draft, setDraft] = useState(stored);
-  useEffect(() => setDraft(stored), [stored]);
-  return [draft, setDraft];
+  // Derived rather than synced by an effect, so no late effect can overwrite what was just typed.
+  const [draft, setDraft] = useState({ text: stored, base: stored });
+  return [draft.base === stored ? draft.text : stored, (text) => setDraft({ text, base: stored })];
 }
 
 /** A whole number in a range; saved as soon as it is valid, explained when it is not. */

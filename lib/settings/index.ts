@@ -26,11 +26,20 @@ export async function loadSettings(): Promise<ResolvedSettings> {
   return { values, locked, problems: problems.map(describeProblem) };
 }
 
+/** Saves run one after another: two quick changes must not each overwrite the other's copy. */
+let saving: Promise<unknown> = Promise.resolve();
+
 /**
  * Saves the rep's change. Keys the policy locks and invalid values are dropped, so the page can
  * pass what a control produced without checking it first. `rules` may name just the switches that changed.
  */
-export async function updateUserSettings(patch: SettingsPatch): Promise<void> {
+export function updateUserSettings(patch: SettingsPatch): Promise<void> {
+  const save = saving.then(() => saveChange(patch));
+  saving = save.catch(() => undefined);
+  return save;
+}
+
+async function saveChange(patch: SettingsPatch): Promise<void> {
   const [saved, policy] = await Promise.all([readSaved(), readPolicy()]);
   const { locked } = resolveSettings(saved, policy);
   const change = withoutLocked(validateSettings(patch, 'saved').values, locked);

@@ -60,6 +60,11 @@ describe('updateUserSettings', () => {
     });
   });
 
+  it('keeps both of two changes made at the same time', async () => {
+    await Promise.all([updateUserSettings({ dailyCallGoal: 3 }), updateUserSettings({ quietMode: true })]);
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual({ dailyCallGoal: 3, quietMode: true });
+  });
+
   it('refuses keys the policy locks and saves the rest', async () => {
     await fakeBrowser.storage.managed.set({ dailyCallGoal: 8 });
     await updateUserSettings({ dailyCallGoal: 2, quietMode: true });

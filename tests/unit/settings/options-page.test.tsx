@@ -1,0 +1,113 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { readFileSync } from 'node:fs';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Options } from '../../../components/options/Options';
+import { SETTING_KEYS } from '../../../lib/settings/fields';
+
+const MESSAGES = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<
+  string,
+  { message: string }
+>;
+
+/** English strings from the real messages.json, with $1…$9 filled in as the browser does. */
+function getMessage(key: string, substitutions?: string | string[]): string {
+  const subs = [substitutions ?? []].flat();
+  return (MESSAGES[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+}
+
+const DRAFT =
+  "Hi Dana, just checking in on the renewal. I'm frustrated that we still haven't heard back. Can you confirm " +
+  'the budget? Who signs off on your side? When could legal review the contract? Is pricing still a concern?';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage);
+});
+afterEach(cleanup);
+
+async function renderOptions() {
+  render(<Options />);
+  await screen.findByRole('heading', { level: 1, name: 'CallFirst settings' });
+  await screen.findByLabelText('Daily call goal');
+}
+
+describe('the options page', () => {
+  it('shows every setting, each with an explanation tied to its control', async () => {
+    await renderOptions();
+    for (const key of SETTING_KEYS) {
+      const field = document.querySelector(`[data-setting="${key}"]`);
+      expect(field, key).not.toBeNull();
+      expect(document.getElementById(`${key}-help`)?.textContent, key).toBeTruthy();
+    }
+    expect(screen.getByLabelText('Daily call goal').getAttribute('aria-describedby')).toBe('dailyCallGoal-help');
+  });
+
+  it('shows policy values as locked and leaves the rest editable', async () => {
+    await fakeBrowser.storage.managed.set({ sensitivity: 'high', dailyCallGoal: 8 });
+    await renderOptions();
+    const high = screen.getByRole('radio', { name: 'High' });
+    expect(high).toHaveProperty('checked', true);
+    expect(high).toHaveProperty('disabled', true);
+    expect(high.getAttribute('aria-disabled')).toBe('true');
+    const goal = screen.getByLabelText('Daily call goal');
+    expect(goal).toHaveProperty('value', '8');
+    expect(goal).toHaveProperty('disabled', true);
+    expect(goal.getAttribute('aria-describedby')).toBe('dailyCallGoal-help dailyCallGoal-locked');
+    expect(document.getElementById('dailyCallGoal-locked')?.textContent).toBe('Set by your organization');
+    expect(screen.getByLabelText('Quiet mode')).toHaveProperty('disabled', false);
+    expect(screen.getByTestId('managed-note')).toBeTruthy();
+  });
+
+  it('saves a change and shows it', async () => {
+    await renderOptions();
+    fireEvent.click(screen.getByLabelText('Quiet mode'));
+    await waitFor(async () =>
+      expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual({ quietMode: true }),
+    );
+    expect(screen.getByLabelText('Quiet mode')).toHaveProperty('checked', true);
+  });
+
+  it('saves a valid number as it is typed and a list when the box is left', async () => {
+    await renderOptions();
+    fireEvent.input(screen.getByLabelText('Daily call goal'), { target: { value: '12' } });
+    const muted = screen.getByLabelText('Muted contacts');
+    fireEvent.input(muted, { target: { value: 'a@example.com\n\n B@Example.com ' } });
+    fireEvent.change(muted);
+    await waitFor(async () =>
+      expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual({
+        dailyCallGoal: 12,
+        mutedContacts: ['a@example.com', 'b@example.com'],
+      }),
+    );
+  });
+
+  it('explains an out-of-range number and saves nothing', async () => {
+    await renderOptions();
+    const goal = screen.getByLabelText('Daily call goal');
+    fireEvent.input(goal, { target: { value: '-2' } });
+    expect((await screen.findByRole('alert')).textContent).toContain('from 0 to 100');
+    expect(goal.getAttribute('aria-invalid')).toBe('true');
+    expect(await fakeBrowser.storage.sync.get('settings')).toEqual({});
+  });
+
+  it('lists the policy values it ignored', async () => {
+    await fakeBrowser.storage.managed.set({ dailyCallGoal: -3 });
+    await renderOptions();
+    expect(screen.getByTestId('settings-problems').textContent).toContain('dailyCallGoal');
+  });
+
+  it('analyses a sample draft live with the current settings', async () => {
+    await renderOptions();
+    fireEvent.input(screen.getByLabelText('Draft'), { target: { value: DRAFT } });
+    const result = screen.getByTestId('sample-result');
+    await waitFor(() => expect(result.getAttribute('data-level')).toMatch(/suggest|strong/));
+    expect(result.querySelectorAll('li[data-rule]').length).toBeGreaterThan(0);
+
+    const allOff = { checkin: false, questions: false, length: false, thread: false, conflict: false, overdue: false };
+    await fakeBrowser.storage.managed.set({ rules: allOff });
+    await waitFor(() => expect(result.getAttribute('data-level')).toBe('none'));
+    expect(result.querySelectorAll('li[data-rule]')).toHaveLength(0);
+  });
+});
