@@ -193,7 +193,13 @@ function phoneNumbersOf(root: HTMLElement, body: HTMLElement): string[] {
       hrefs.push(decodeURIComponent(a.getAttribute('href')!.replace(/^(tel|callto):/, '')));
     }
   }
-  return [...new Set([...hrefs, ...findPhoneNumbers(texts.join('\n'))])];
+  // The number as the page writes it first; a tel: link's bare digits only when the text lacks it.
+  const byDigits = new Map<string, string>();
+  for (const n of [...findPhoneNumbers(texts.join('\n')), ...hrefs]) {
+    const digits = n.replace(/\D/g, '');
+    if (digits && !byDigits.has(digits)) byDigits.set(digits, n);
+  }
+  return [...byDigits.values()];
 }
 
 let sendMenuOwner: WeakRef<HTMLElement> | null = null;
