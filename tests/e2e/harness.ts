@@ -1,70 +1,11 @@
 /**
  * The end-to-end harness: one Chromium per worker with the built extension loaded, the
- * extension's id and service worker, and helpers that serve fixture pages at the real
- * mail addresses by routing (nothing leaves the machine).
+ * extension's id and service worker, and the helpers of ./launch.ts.
  */
-import { type BrowserContext, type Page, type Worker, chromium, test as base } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromiumPath } from './chromium-path';
+import { type BrowserContext, type Worker, test as base } from '@playwright/test';
+import { extensionWorker, launchWithExtension } from './launch';
 
-export const EXTENSION_DIR = resolve(process.env.CALLFIRST_OUT_DIR ?? '.output', 'chrome-mv3');
-export const FIXTURES_DIR = resolve('tests/fixtures');
-
-/** Flags that keep Chromium from reaching for hosts this closed network cannot reach. */
-export const QUIET_CHROMIUM_ARGS = [
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--disable-gpu',
-];
-
-export interface LaunchOptions {
-  /** Another executable, e.g. a wrapper that gives Chromium a private enterprise policy. */
-  executablePath?: string;
-}
-
-export async function launchWithExtension(options: LaunchOptions = {}): Promise<BrowserContext> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'callfirst-profile-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: options.executablePath ?? chromiumPath(),
-    headless: true,
-    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...QUIET_CHROMIUM_ARGS],
-  });
-  // Anything not routed to a fixture is refused: tests reach nothing outside the machine.
-  await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
-  context.on('close', () => {
-    // Chromium may still be flushing its profile; a leftover temp folder is harmless.
-    try {
-      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
-    } catch {
-      /* best effort */
-    }
-  });
-  return context;
-}
-
-export async function extensionWorker(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-}
-
-/** Serves `tests/fixtures/<file>` for every page under `origin` (e.g. https://mail.google.com). */
-export async function serveFixture(context: BrowserContext, origin: string, file: string): Promise<void> {
-  const body = readFileSync(join(FIXTURES_DIR, file), 'utf8');
-  await context.route(`${origin}/**`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
-}
-
-/** Opens a fixture at a real mail address, e.g. openFixture(context, 'https://mail.google.com/mail/u/0/', 'gmail/compose-new.html'). */
-export async function openFixture(context: BrowserContext, url: string, file: string): Promise<Page> {
-  await serveFixture(context, new URL(url).origin, file);
-  const page = await context.newPage();
-  await page.goto(url);
-  return page;
-}
+export * from './launch';
 
 interface WorkerFixtures {
   extensionContext: BrowserContext;
