@@ -216,7 +216,9 @@ class GmailComposeWindow implements ComposeWindow {
   }
 
   readOwnText(): string {
-    return readBlocksText(this.body, (el) => el.matches(EXCLUDED) || el.matches(CALLFIRST));
+    const text = readBlocksText(this.body, (el) => el.matches(EXCLUDED) || el.matches(CALLFIRST));
+    // The "-- " line Gmail puts above the signature block is not the rep's words either.
+    return text.replace(/(?:\n\s*--\s*)+$/, '').trimEnd();
   }
 
   readSubject(): string {

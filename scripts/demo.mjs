@@ -1,2 +1,0 @@
-// `npm run demo`: placeholder until the scripted scene lands.
-console.log('demo: not yet');

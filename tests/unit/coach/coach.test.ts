@@ -1,0 +1,242 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Analysis } from '../../../lib/analysis';
+import { type CoachContext, type CoachDeps, startCoach } from '../../../lib/coach';
+import type { NudgeView } from '../../../lib/coach/mount';
+import { wasSent } from '../../../lib/coach/send';
+import { gmailHost } from '../../../lib/hosts/gmail';
+import type { ComposeHost } from '../../../lib/hosts/types';
+import type { LedgerEvent, Request } from '../../../lib/messages';
+import type { ResolvedSettings } from '../../../lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/schema';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/gmail');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function load(file: string) {
+  const html = readFileSync(join(FIXTURES, file), 'utf8').replace(/<script[\s\S]*?<\/script>/g, '');
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.body.replaceWith(document.importNode(parsed.body, true));
+}
+
+function fakeContext() {
+  const invalidated: (() => void)[] = [];
+  const abort = new AbortController();
+  const ctx = {
+    isValid: true,
+    signal: abort.signal,
+    onInvalidated: (cb: () => void) => {
+      invalidated.push(cb);
+      return () => undefined;
+    },
+    addEventListener: (target: EventTarget, type: string, handler: EventListener, options?: AddEventListenerOptions) =>
+      target.addEventListener(type, handler, { ...options, signal: abort.signal }),
+    setTimeout: (handler: () => void, ms?: number) => window.setTimeout(handler, ms),
+    requestIdleCallback: (cb: IdleRequestCallback) =>
+      window.setTimeout(() => cb({ didTimeout: false, timeRemaining: () => 10 }), 0),
+  };
+  return {
+    ctx: ctx as unknown as CoachContext,
+    invalidate() {
+      ctx.isValid = false;
+      abort.abort();
+      invalidated.forEach((cb) => cb());
+    },
+  };
+}
+
+const CHECKIN: Analysis = {
+  nudge: true,
+  level: 'suggest',
+  score: 1.2,
+  findings: [{ rule: 'checkin', message: 'asks for status', evidence: ['just checking in'] }],
+  opener: 'The purpose of my call is to agree the next step.',
+  callRequest: 'Could we speak for 10 minutes?',
+  language: 'en',
+  words: 5,
+  questions: 0,
+};
+const NONE: Analysis = { ...CHECKIN, nudge: false, level: 'none', score: 0, findings: [] };
+
+function setup(options: { settings?: Partial<Settings>; host?: Partial<ComposeHost>; settingsDelay?: number } = {}) {
+  const records: LedgerEvent[] = [];
+  const requests: Request[] = [];
+  const views: (NudgeView | null)[] = [];
+  let watcher: ((s: ResolvedSettings) => void) | undefined;
+  const resolved = (values: Partial<Settings>): ResolvedSettings => ({
+    values: { ...DEFAULT_SETTINGS, ...values },
+    locked: [],
+    problems: [],
+  });
+  const deps: Partial<CoachDeps> = {
+    analyze: (input) => (/checking in/i.test(input.body) ? CHECKIN : NONE),
+    send: ((req: Request) => {
+      requests.push(req);
+      if (req.type === 'record') records.push(req.event);
+      return Promise.resolve(req.type === 'record' ? { ok: true } : []);
+    }) as CoachDeps['send'],
+    loadSettings: async () => {
+      await sleep(options.settingsDelay ?? 0);
+      return resolved(options.settings ?? {});
+    },
+    watchSettings: (cb) => {
+      watcher = cb;
+      return () => undefined;
+    },
+    updateUserSettings: () => Promise.resolve(),
+    reportDiagnostics: () => Promise.resolve(),
+    mountNudge: () =>
+      Promise.resolve({
+        update: (view: NudgeView | null) => views.push(view),
+        remove: () => undefined,
+        connected: true,
+      }),
+  };
+  const fake = fakeContext();
+  const host = { ...gmailHost, ...options.host };
+  const coach = startCoach(fake.ctx, host, { deps });
+  return {
+    coach,
+    records,
+    requests,
+    views,
+    fake,
+    changeSettings: (values: Partial<Settings>) => watcher?.(resolved(values)),
+    sent: () => records.filter((r) => r.type === 'email_sent'),
+  };
+}
+
+function type(text: string, index = 0) {
+  const body = document.querySelectorAll<HTMLElement>('[g_editable]')[index]!;
+  body.textContent = text;
+  body.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+function click(el: Element | null) {
+  el!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  el!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+}
+
+const sendButton = (i = 0) => document.querySelectorAll('.Up [role="button"]:not([aria-haspopup])')[i]!;
+
+let current: ReturnType<typeof setup> | undefined;
+afterEach(() => {
+  current?.fake.invalidate();
+  current = undefined;
+});
+
+describe('startCoach', () => {
+  it('finds windows already open, analyses after a pause and shows the nudge once per level and reasons', async () => {
+    load('compose-new.html');
+    const t = (current = setup());
+    await sleep(20);
+    expect(t.coach.sessionCount).toBe(1);
+    type('Hi Dana, just checking in.');
+    await sleep(200);
+    expect(t.views.filter(Boolean)).toHaveLength(0); // still within the pause
+    await sleep(350);
+    expect(t.views.at(-1)?.reasons).toEqual(['checkin']);
+    type('Hi Dana, just checking in. Really.');
+    await sleep(500);
+    expect(t.records.filter((r) => r.type === 'nudge_shown')).toHaveLength(1);
+    // No draft text in anything sent to the background.
+    expect(JSON.stringify(t.requests)).not.toContain('checking in');
+  });
+
+  it('counts a click on Send once (mouseup and click both fire) when the window leaves', async () => {
+    load('compose-new.html');
+    const t = (current = setup());
+    await sleep(20);
+    click(sendButton());
+    document.querySelector('[role="dialog"]')!.remove();
+    await sleep(50);
+    expect(t.sent()).toHaveLength(1);
+    expect(t.sent()[0]).toMatchObject({
+      recipients: [{ address: 'dana@acme.example', name: 'Dana Whitfield' }],
+      host: 'gmail',
+    });
+  });
+
+  it('counts Ctrl+Enter in the body as a send intent', async () => {
+    load('compose-new.html');
+    const t = (current = setup());
+    await sleep(20);
+    document
+      .querySelector('[g_editable]')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    document.querySelector('[role="dialog"]')!.remove();
+    await sleep(50);
+    expect(t.sent()).toHaveLength(1);
+  });
+
+  it('does not count a window that closes without a send intent, after a discard, or behind a validation dialog', async () => {
+    load('three-windows.html');
+    let blocking = false;
+    const t = (current = setup({ host: { hasBlockingDialog: () => blocking } }));
+    await sleep(20);
+    expect(t.coach.sessionCount).toBe(3);
+    const dialogs = document.querySelectorAll('[role="dialog"]');
+    dialogs[0]!.remove(); // closed with no intent
+    const sendIn = (i: number) => dialogs[i]!.querySelector('.Up [role="button"]:not([aria-haspopup])');
+    click(sendIn(1));
+    click(dialogs[1]!.querySelector('.oh'));
+    dialogs[1]!.remove(); // discarded after a send click
+    click(sendIn(2));
+    blocking = true;
+    await sleep(30);
+    blocking = false;
+    dialogs[2]!.remove(); // the send was stopped by a dialog, then the window was closed
+    await sleep(50);
+    expect(t.sent()).toHaveLength(0);
+  });
+
+  it('quiet mode never shows the nudge but still counts sends, and settings apply to open windows at once', async () => {
+    load('compose-new.html');
+    const t = (current = setup());
+    await sleep(20);
+    type('just checking in');
+    await sleep(450);
+    expect(t.views.at(-1)).not.toBeNull();
+    t.changeSettings({ quietMode: true });
+    expect(t.views.at(-1)).toBeNull();
+    click(sendButton());
+    document.querySelector('[role="dialog"]')!.remove();
+    await sleep(50);
+    expect(t.sent()[0]).toMatchObject({ level: 'none', reasons: [] });
+  });
+
+  it('holds records until settings are known and does nothing when the site is switched off', async () => {
+    load('compose-new.html');
+    const t = (current = setup({ settings: { sites: ['outlook'] }, settingsDelay: 60 }));
+    await sleep(10);
+    click(sendButton());
+    document.querySelector('[role="dialog"]')!.remove();
+    await sleep(120);
+    expect(t.records).toEqual([]);
+  });
+
+  it('stops quietly when the extension context goes away', async () => {
+    load('compose-new.html');
+    const t = (current = setup());
+    await sleep(20);
+    t.fake.invalidate();
+    type('just checking in');
+    click(sendButton());
+    document.querySelector('[role="dialog"]')!.remove();
+    await sleep(500);
+    expect(t.records).toEqual([]);
+    expect(t.coach.sessionCount).toBe(0);
+  });
+});
+
+describe('wasSent', () => {
+  it('needs a fresh intent, no later discard and no blocking dialog', () => {
+    expect(wasSent({}, 1000, false)).toBe(false);
+    expect(wasSent({ sendIntentAt: 900 }, 1000, false)).toBe(true);
+    expect(wasSent({ sendIntentAt: 900 }, 1000, true)).toBe(false);
+    expect(wasSent({ sendIntentAt: 900, discardAt: 950 }, 1000, false)).toBe(false);
+    expect(wasSent({ sendIntentAt: 0 }, 10 * 60_000, false)).toBe(false);
+  });
+});
