@@ -59,31 +59,51 @@ const cost = (word: string) => (COMMON.has(word) ? 10 : word.length <= 3 ? 3 : 1
  * and /regex/. A light reading of compromise's syntax, enough to know which words a match needs;
  * compromise itself parses a pattern only when a sentence could match it.
  */
-function topLevelTerms(pattern: string): string[] {
-  return pattern.match(/\([^()]*\)\S*|\/[^/]*\/\S*|\S+/g) ?? [];
-}
+const TOP_LEVEL_TERM = /\([^()]*\)\S*|\/[^/]*\/\S*|\S+/g;
+const GROUP = /^\^?\(([^()]*)\)(\S*)$/;
+const PLAIN_WORD = /^[\p{L}\p{N}'-]+$/u;
+const EDGE_ANCHORS = /^\^|\$$/g;
+const SPACES = /\s+/;
 
 /** A required plain word, or undefined for optional words, wildcards, regexes and empty anchors. */
 function requiredWord(term: string): string | undefined {
-  const word = term.replace(/^\^|\$$/g, '');
-  return /^[\p{L}\p{N}'-]+$/u.test(word) ? word.toLowerCase() : undefined;
+  const word = term.replace(EDGE_ANCHORS, '');
+  return PLAIN_WORD.test(word) ? word.toLowerCase() : undefined;
+}
+
+/** The first of the cheapest words (the rarest, by `cost`). */
+function cheapest<T>(items: readonly T[], costOf: (item: T) => number): T | undefined {
+  let best: T | undefined;
+  let bestCost = Infinity;
+  for (const item of items) {
+    const c = costOf(item);
+    if (c < bestCost) [best, bestCost] = [item, c];
+  }
+  return best;
 }
 
 /** The words one required term can be, or undefined when it can be anything or nothing. */
 function termWords(term: string): string[] | undefined {
-  const group = /^\^?\(([^()]*)\)(\S*)$/.exec(term);
-  if (!group) return requiredWord(term) === undefined ? undefined : [requiredWord(term) as string];
-  if (/^[?{*]/.test(group[2] ?? '')) return undefined;
+  const group = GROUP.exec(term);
+  if (!group) {
+    const word = requiredWord(term);
+    return word === undefined ? undefined : [word];
+  }
+  const suffix = group[2] ?? '';
+  if (suffix[0] === '?' || suffix[0] === '{' || suffix[0] === '*') return undefined;
   // Each alternative needs its rarest word; the group needs one of those.
-  const words = (group[1] ?? '').split('|').map(
-    (choice) =>
-      choice
-        .split(/\s+/)
-        .map(requiredWord)
-        .filter((w): w is string => w !== undefined)
-        .sort((a, b) => cost(a) - cost(b))[0],
-  );
-  return words.every((w): w is string => w !== undefined) ? words : undefined;
+  const words: string[] = [];
+  for (const choice of (group[1] ?? '').split('|')) {
+    const required: string[] = [];
+    for (const part of choice.split(SPACES)) {
+      const word = requiredWord(part);
+      if (word !== undefined) required.push(word);
+    }
+    const word = cheapest(required, cost);
+    if (word === undefined) return undefined;
+    words.push(word);
+  }
+  return words;
 }
 
 /**
@@ -91,10 +111,14 @@ function termWords(term: string): string[] | undefined {
  * Contractions are expanded the way compromise expands them ("can't" holds "can" and "not").
  */
 function needsOf(pattern: string): string[][] {
-  const needs = topLevelTerms(pattern)
-    .map(termWords)
-    .filter((w) => w !== undefined)
-    .map((words) => [...new Set(words.flatMap((w) => wordsOf(w)))]);
+  const needs: string[][] = [];
+  for (const term of pattern.match(TOP_LEVEL_TERM) ?? []) {
+    const words = termWords(term);
+    if (words === undefined) continue;
+    const expanded = new Set<string>();
+    for (const word of words) for (const w of wordsOf(word)) expanded.add(w);
+    needs.push([...expanded]);
+  }
   if (!needs.length) throw new Error(`phrase pattern needs at least one required word: ${pattern}`);
   return needs;
 }
@@ -111,12 +135,11 @@ const CONTRACTION_PARTS: Record<string, string[]> = {
 };
 const IRREGULAR_NEGATIVES: Record<string, string> = { "won't": 'will', "can't": 'can', "shan't": 'shall' };
 
+const CURLY_APOSTROPHE = /[’‘]/g;
+const WORD_TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
+
 function wordsOf(text: string): string[] {
-  const tokens =
-    text
-      .toLowerCase()
-      .replace(/[’‘]/g, "'")
-      .match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
+  const tokens = text.toLowerCase().replace(CURLY_APOSTROPHE, "'").match(WORD_TOKEN) ?? [];
   const words: string[] = [];
   for (const token of tokens) {
     words.push(token);
@@ -137,8 +160,11 @@ export function buildPhraseSet(rules: readonly PhraseRule[]): PhraseSet {
   for (const rule of rules) {
     const needs = needsOf(rule.pattern);
     const compiled: CompiledRule = { rule, needs };
-    const anchor = [...needs].sort((a, b) => total(a) - total(b))[0] ?? [];
-    for (const word of anchor) byAnchor.set(word, [...(byAnchor.get(word) ?? []), compiled]);
+    for (const word of cheapest(needs, total) ?? []) {
+      const list = byAnchor.get(word);
+      if (list) list.push(compiled);
+      else byAnchor.set(word, [compiled]);
+    }
   }
   return { rules, byAnchor };
 }
