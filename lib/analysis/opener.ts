@@ -26,19 +26,36 @@ function clip(text: string, words: number): string {
   return parts.length > words ? parts.slice(0, words).join(' ') : parts.join(' ');
 }
 
+/** A capital and then lower-case letters: "Renewal", "Early-bird" — not "ACME", "Q3", "iPhone", "McKinsey". */
+const ORDINARY_CAPITALISED = /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)*$/u;
+
+/** The word written with its capital in the middle of a sentence of the draft: a name ("… the Acme team"). */
+function capitalisedMidSentence(word: string, ownText: string): boolean {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`[\\p{L}\\p{N},;:)'"’-][ \\t]+${escaped}(?![\\p{L}\\p{N}])`, 'u').test(ownText);
+}
+
 /**
  * What the draft is about: the subject without "Re:"/"Fwd:", else the object of its main ask
- * ("any update on the MSA?" -> "the MSA"). A capitalised first word is lowered only when the draft
- * itself writes it in lower case, so "Renewal options" reads naturally and "Acme renewal" keeps its name.
+ * ("any update on the MSA?" -> "the MSA"). The subject's capitalised first word is lowered when it
+ * looks like an ordinary word ("Renewal timeline" -> "renewal timeline"), and kept when it looks like
+ * a name: an acronym or a code ("ACME", "Q3", "iPhone"), the start of a capitalised name or title
+ * ("Samantha Boyd", "Entex Contact List"), or a word the draft itself capitalises in mid-sentence
+ * ("Acme renewal" when the draft says "the Acme team"). A word the draft writes in lower case is lowered.
  */
 export function topicOf(subject: string, mainAsk: string | undefined, ownText: string): string {
   const cleaned = subject.replace(REPLY_PREFIX, '').replace(/\s+/g, ' ').trim();
   if (cleaned) {
-    const [first = ''] = cleaned.split(' ');
-    const lower = first.toLowerCase();
+    const [first = '', second = ''] = cleaned.split(' ');
+    const word = first.replace(/[^\p{L}\p{N}]+$/u, '');
+    const lower = word.toLowerCase();
+    // The draft writing the word in lower case settles it; otherwise its shape and the draft's own capitals do.
+    const writtenLower = word !== lower && ownText.split(/[^\p{L}\p{N}'-]+/u).includes(lower);
+    // A capital on the next word too ("Samantha Boyd", "Entex Contact List") reads as a name or a title.
     const lowered =
-      first !== lower && first.slice(1) === lower.slice(1) && ownText.split(/[^\p{L}\p{N}'-]+/u).includes(lower);
-    return clip(lowered ? lower + cleaned.slice(first.length) : cleaned, MAX_TOPIC_WORDS);
+      writtenLower ||
+      (ORDINARY_CAPITALISED.test(word) && !/^\p{Lu}/u.test(second) && !capitalisedMidSentence(word, ownText));
+    return clip(lowered ? first.toLowerCase() + cleaned.slice(first.length) : cleaned, MAX_TOPIC_WORDS);
   }
   const object = mainAsk ? TOPIC_AFTER.exec(mainAsk)?.[1] : undefined;
   return object ? clip(object, MAX_TOPIC_WORDS) : 'where things stand';

@@ -11,6 +11,22 @@ describe('opener and call request', () => {
     expect(result.opener).toMatch(/^The purpose of my call is to .*renewal timeline for Acme.*\.$/i);
   });
 
+  it('lowers an ordinary first word of the subject and keeps names, acronyms and codes', () => {
+    const opener = (subject: string, body = 'Hi Dana, just checking in. Any update?') =>
+      analyzeDraft({ body, subject }).opener;
+    expect(opener('RE: Renewal timeline for Acme')).toContain('where you are on renewal timeline for Acme and');
+    expect(opener('Pricing: next steps')).toContain('on pricing: next steps');
+    expect(opener('ACME renewal')).toContain('on ACME renewal');
+    expect(opener('Q3 pricing')).toContain('on Q3 pricing');
+    expect(opener('iPhone rollout')).toContain('on iPhone rollout');
+    expect(opener('McKinsey proposal')).toContain('on McKinsey proposal');
+    expect(opener('Acme renewal', 'Hi Dana, any update from the Acme team? Just checking in.')).toContain(
+      'on Acme renewal',
+    );
+    expect(opener('Samantha Boyd')).toContain('on Samantha Boyd');
+    expect(opener('Renewal', 'Renewal is close. Just checking in, any update?')).toContain('on renewal and');
+  });
+
   it('falls back to the object of the main ask when there is no subject', () => {
     expect(analyzeDraft({ body: 'Any update from legal on the MSA redlines?' }).opener).toContain('the MSA redlines');
   });
