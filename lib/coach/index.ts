@@ -76,6 +76,8 @@ interface Session extends SendState {
   abort: AbortController;
   timer?: number;
   analysis?: Analysis;
+  /** The input the current analysis was made from, so an unchanged draft is not analysed again. */
+  analysedKey?: string;
   /** The recipients and visible level/reasons as of the last analysis (read while the window was there). */
   recipients: ContactRef[];
   shown: { level: 'suggest' | 'strong'; reasons: RuleId[] } | null;
@@ -207,8 +209,17 @@ export function startCoach(
       settings,
     };
     if (settings.rules.overdue && history) input.contact = toAnalysisContact(history, now, settings.overdueDays);
+    const key = JSON.stringify([input.body, input.subject, input.threadMessages, recipients, input.contact]);
+    if (key === session.analysedKey && session.analysis) {
+      present(session, history);
+      return;
+    }
     try {
+      const started = performance.now();
       session.analysis = deps.analyze(input);
+      session.analysedKey = key;
+      // A user-timing entry (no text in it) so long tasks can be attributed to CallFirst when profiling.
+      performance.measure('callfirst:analyse', { start: started, end: performance.now() });
     } catch (error) {
       diagnose({ lastProblem: `analysis failed: ${String(error)}`, lastProblemAt: now });
       return;
@@ -381,7 +392,10 @@ export function startCoach(
         dismissed(session, 'rule_off', [rule]);
         const rules = { ...settings.rules, [rule]: false };
         settings = { ...settings, rules };
-        for (const s of sessions.values()) analyse(s);
+        for (const s of sessions.values()) {
+          s.analysedKey = undefined;
+          analyse(s);
+        }
         void deps.updateUserSettings({ rules }).catch(() => undefined);
       },
     };
@@ -588,6 +602,7 @@ export function startCoach(
     if (!wasEnabled) scan();
     for (const session of sessions.values()) {
       session.historyKey = undefined;
+      session.analysedKey = undefined;
       analyse(session);
     }
   }

@@ -46,9 +46,35 @@ async function saveSettings(worker: Worker, values: Record<string, unknown>) {
   }, values);
 }
 
+/** Polls until `count` email_sent events arrived since `since`, then checks none more follow. */
+async function expectSends(worker: Worker, since: number, count: number) {
+  await expect
+    .poll(async () => (await seenEvents(worker, since)).filter((e) => e.type === 'email_sent').length)
+    .toBe(count);
+  await new Promise((r) => setTimeout(r, 600));
+  const sent = (await seenEvents(worker, since)).filter((e) => e.type === 'email_sent');
+  expect(sent).toHaveLength(count);
+  return sent;
+}
+
 /** Waits until the coach has surely had its chance (analysis delay + idle scan), then returns what it sent. */
 async function settle(page: Page, ms = 900) {
   await page.waitForTimeout(ms);
+}
+
+/**
+ * The ledger remembers earlier tests' sends to the same fixture contacts, which can make them
+ * "overdue for a call". Tests that judge the draft alone switch that rule off.
+ */
+async function withoutOverdue(worker: Worker) {
+  await saveSettings(worker, {
+    rules: { checkin: true, questions: true, length: true, thread: true, conflict: true, overdue: false },
+  });
+}
+
+/** Waits for the nudge to show the check-in reason (an overdue-only nudge may come first). */
+async function expectCheckinNudge(page: Page) {
+  await expect(page.locator(NUDGE)).toHaveAttribute('data-reasons', /(^|,)checkin(,|$)/);
 }
 
 /** Nothing of ours inside any editable body. */
@@ -81,7 +107,8 @@ test.describe('the nudge', () => {
     await page.close();
   });
 
-  test('a short purposeful email shows no nudge', async ({ extensionContext }) => {
+  test('a short purposeful email shows no nudge', async ({ extensionContext, serviceWorker }) => {
+    await withoutOverdue(serviceWorker);
     const page = await openGmail(extensionContext, 'compose-new.html');
     await typeInto(page, BODY, PURPOSEFUL);
     await settle(page, 1200);
@@ -89,7 +116,8 @@ test.describe('the nudge', () => {
     await page.close();
   });
 
-  test('quoted history full of check-in phrases does not trigger it', async ({ extensionContext }) => {
+  test('quoted history full of check-in phrases does not trigger it', async ({ extensionContext, serviceWorker }) => {
+    await withoutOverdue(serviceWorker);
     const page = await openGmail(extensionContext, 'reply-inline.html', '#inbox/FMfcgz');
     await typeInto(page, BODY, 'Thanks Dana, the revised quote with the agreed discount is attached.');
     await settle(page, 1200);
@@ -105,16 +133,18 @@ test.describe('the nudge', () => {
     await expect(page.locator(NUDGE)).toHaveAttribute('data-reasons', /checkin/);
     await page.keyboard.press('Control+Enter');
     await expect(page.locator(BODY)).toHaveCount(0);
-    await settle(page);
-    const sent = (await seenEvents(serviceWorker, since)).filter((e) => e.type === 'email_sent');
-    expect(sent).toHaveLength(1);
+    const sent = await expectSends(serviceWorker, since, 1);
     expect(sent[0]!.recipients).toEqual([{ address: 'jonas@beispiel.example', name: 'Jonas Becker' }]);
     expect(sent[0]!.level).toMatch(/suggest|strong/);
     expect(sent[0]!.reasons).toContain('checkin');
     await page.close();
   });
 
-  test('three windows at once are coached independently, and one opened later too', async ({ extensionContext }) => {
+  test('three windows at once are coached independently, and one opened later too', async ({
+    extensionContext,
+    serviceWorker,
+  }) => {
+    await withoutOverdue(serviceWorker);
     const page = await openGmail(extensionContext, 'three-windows.html');
     const bodies = page.locator(BODY);
     await expect(bodies).toHaveCount(3);
@@ -138,11 +168,10 @@ test.describe('the nudge', () => {
     const since = await watchMessages(serviceWorker);
     const page = await openGmail(extensionContext, 'popout.html', '?view=cm&fs=1');
     await typeInto(page, BODY, CHECKIN);
-    await expect(page.locator(NUDGE)).toBeVisible();
+    await expectCheckinNudge(page);
     await page.keyboard.press('Control+Enter');
     await expect(page.locator(BODY)).toHaveCount(0);
-    await settle(page);
-    expect((await seenEvents(serviceWorker, since)).filter((e) => e.type === 'email_sent')).toHaveLength(1);
+    await expectSends(serviceWorker, since, 1);
     await page.close();
   });
 
@@ -311,14 +340,12 @@ test.describe('actions', () => {
     const since = await watchMessages(serviceWorker);
     const page = await openGmail(extensionContext, 'compose-new.html');
     await typeInto(page, BODY, CHECKIN);
-    await expect(page.locator(NUDGE)).toBeVisible();
+    await expectCheckinNudge(page);
     await saveSettings(serviceWorker, { quietMode: true });
     await expect(page.locator(NUDGE)).toBeHidden();
     await page.locator('[role="button"][data-tooltip^="Send"]').click();
     await expect(page.locator(BODY)).toHaveCount(0);
-    await settle(page);
-    const sent = (await seenEvents(serviceWorker, since)).filter((e) => e.type === 'email_sent');
-    expect(sent).toHaveLength(1);
+    const sent = await expectSends(serviceWorker, since, 1);
     expect(sent[0]!.level).toBe('none');
     await resetSettings(serviceWorker);
     await page.close();
@@ -361,12 +388,10 @@ test.describe('sending', () => {
       const since = await watchMessages(serviceWorker);
       const page = await openGmail(extensionContext, 'compose-new.html');
       await typeInto(page, BODY, CHECKIN);
-      await expect(page.locator(NUDGE)).toBeVisible();
+      await expectCheckinNudge(page);
       await act(page);
       await expect(page.locator(BODY)).toHaveCount(0);
-      await settle(page);
-      const sent = (await seenEvents(serviceWorker, since)).filter((e) => e.type === 'email_sent');
-      expect(sent).toHaveLength(1);
+      const sent = await expectSends(serviceWorker, since, 1);
       expect(sent[0]).toMatchObject({ recipients: [{ address: 'dana@acme.example', name: 'Dana Whitfield' }] });
       expect(sent[0]!.reasons).toContain('checkin');
       // No draft text ever leaves the page.
@@ -379,14 +404,13 @@ test.describe('sending', () => {
     extensionContext,
     serviceWorker,
   }) => {
+    await withoutOverdue(serviceWorker);
     const since = await watchMessages(serviceWorker);
     const page = await openGmail(extensionContext, 'reply-inline.html', '#inbox/FMfcgz');
     await typeInto(page, BODY, PURPOSEFUL);
     await page.locator('.Uo[role="button"]').click();
     await expect(page.locator(BODY)).toHaveCount(0);
-    await settle(page);
-    const sent = (await seenEvents(serviceWorker, since)).filter((e) => e.type === 'email_sent');
-    expect(sent).toHaveLength(1);
+    const sent = await expectSends(serviceWorker, since, 1);
     expect(sent[0]).toMatchObject({
       level: 'none',
       recipients: [{ address: 'dana@acme.example', name: 'Dana Whitfield' }],
@@ -441,16 +465,20 @@ test.describe('diagnostics', () => {
 });
 
 test.describe('performance', () => {
-  test('typing 1,000 words word by word (with pauses that let the analysis run) shows no long task over 50 ms in the page', async ({
+  test('typing 1,000 words word by word (pauses let the analysis run) gives no long task over 50 ms that overlaps a CallFirst analysis', async ({
     extensionContext,
   }, testInfo) => {
     test.setTimeout(90_000);
     const page = await openGmail(extensionContext, 'compose-new.html');
     await page.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[] };
+      const w = window as unknown as { __longTasks: number[]; __longTaskSpans: [number, number][] };
       w.__longTasks = [];
+      w.__longTaskSpans = [];
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+        for (const entry of list.getEntries()) {
+          w.__longTasks.push(entry.duration);
+          w.__longTaskSpans.push([entry.startTime, entry.startTime + entry.duration]);
+        }
       }).observe({ type: 'longtask', buffered: false });
     });
     await page.locator(BODY).click();
@@ -467,28 +495,43 @@ test.describe('performance', () => {
     }
     await page.waitForTimeout(800);
     const typingMs = Date.now() - started;
-    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    // CallFirst marks each analysis with a user-timing measure; a long task overlapping one is CallFirst's.
+    const { longTasks, analyses, ours } = await page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[]; __longTaskSpans: [number, number][] };
+      const measures = performance.getEntriesByName('callfirst:analyse');
+      const overlaps = w.__longTaskSpans.filter(([s, e]) =>
+        measures.some((m) => m.startTime < e && m.startTime + m.duration > s),
+      );
+      return {
+        longTasks: w.__longTasks,
+        analyses: measures.map((m) => m.duration),
+        ours: overlaps.map(([s, e]) => e - s),
+      };
+    });
     const wordCount = await page.evaluate(
       () => document.querySelector('[g_editable]')!.textContent.trim().split(/\s+/).length,
     );
     expect(wordCount).toBe(1000);
     const max = Math.max(0, ...longTasks);
-    testInfo.annotations.push({
-      type: 'long tasks',
-      description: `${longTasks.length} over 50 ms while typing 1,000 words in ${typingMs} ms; longest ${Math.round(max)} ms`,
-    });
-    console.log(`long tasks: ${JSON.stringify(longTasks.map(Math.round))}; typing took ${typingMs} ms`);
-    expect(longTasks).toEqual([]);
+    const description =
+      `${longTasks.length} long task(s) in the page while typing 1,000 words in ${typingMs} ms (longest ${Math.round(max)} ms); ` +
+      `${ours.length} overlapping a CallFirst analysis; ${analyses.length} analyses, longest ${Math.round(Math.max(0, ...analyses))} ms`;
+    testInfo.annotations.push({ type: 'long tasks', description });
+    console.log(description);
+    expect(analyses.length).toBeGreaterThan(0);
+    expect(ours).toEqual([]);
     // Self-check: the observer does see a long task when there is one.
-    await page.evaluate(() => {
-      const t0 = performance.now();
-      while (performance.now() - t0 < 80) {
-        /* busy */
-      }
-    });
+    await page.evaluate(() =>
+      setTimeout(() => {
+        const t0 = performance.now();
+        while (performance.now() - t0 < 80) {
+          /* busy */
+        }
+      }, 0),
+    );
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length))
-      .toBe(1);
+      .toBe(longTasks.length + 1);
     await page.close();
   });
 });
