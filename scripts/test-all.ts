@@ -1,11 +1,11 @@
 // `npm test`: every check, in order, stopping at the first failure.
 import { spawnSync } from 'node:child_process';
-import { ensureChromium } from './chromium.mjs';
+import { ensureChromium } from './chromium';
 
 const chromium = ensureChromium();
 const env = { ...process.env, CHROMIUM_PATH: chromium };
 
-const steps = [
+const steps: [name: string, command: string, args: string[]][] = [
   ['type check', 'npx', ['tsc', '--noEmit']],
   ['lint', 'npx', ['eslint', '--max-warnings=0', '.']],
   ['format', 'npx', ['prettier', '--check', '.']],

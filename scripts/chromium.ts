@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
-export function ensureChromium() {
+export function ensureChromium(): string {
   const wanted = process.env.CHROMIUM_PATH;
   if (wanted) {
     if (existsSync(wanted)) return wanted;
@@ -28,7 +28,7 @@ export function ensureChromium() {
   );
 }
 
-function fail(line) {
+function fail(line: string): never {
   console.error(line);
   process.exit(1);
 }
