@@ -1,10 +1,15 @@
 import { defineContentScript } from '#imports';
+import { startCoach } from '../lib/coach';
 import { MAIL_MATCH_PATTERNS } from '../lib/hosts/match-patterns';
+import { outlookHost } from '../lib/hosts/outlook';
 
 export default defineContentScript({
   matches: [...MAIL_MATCH_PATTERNS.outlook],
   runAt: 'document_idle',
-  main() {
+  // The nudge's CSS goes into its own shadow root, never into Outlook's page.
+  cssInjectionMode: 'ui',
+  main(ctx) {
     document.documentElement.dataset.callfirstHost = 'outlook';
+    startCoach(ctx, outlookHost);
   },
 });

@@ -4,117 +4,119 @@
  *
  * Outlook's class names are hashed and change with each release, so nothing here uses a class.
  * Each element has a list of selectors, most stable first (form structure, roles, data-testid,
- * language-independent icon names), translated labels last; every entry carries the date it was
- * last checked against ../shared/HOSTS.md. Labels alone never decide anything: a German Outlook
+ * language-independent icon names), translated labels last; every entry carries the month it was
+ * added and why, from ../shared/HOSTS.md (what other extensions found; none of it was checked against a
+ * live Outlook from here, hence the fallbacks). Labels alone never decide anything: a German Outlook
  * ("Nachrichtentext", "Senden") is found by the same structural selectors as an English one.
  *
  * Nothing here writes to Outlook's DOM: windows are remembered in WeakMaps, never marked.
  */
 import type { ContactRef } from '../messages';
+import {
+  closestOf,
+  type Fallback,
+  findPhoneNumbers,
+  matchesAny,
+  ownRangeBefore,
+  parseAddress,
+  readBlocksText,
+} from './dom';
 import type { ComposeHost, ComposeWindow, HostProblem } from './types';
 
 /** Hostnames of Outlook on the web, pop-out compose windows included. */
 export const OUTLOOK_HOSTNAMES = ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com'] as const;
 
+const f = (css: string, note: string): Fallback => ({ css, note });
+
+/** Every Outlook selector, most stable first, each with the date and reason it was added. */
 export const OUTLOOK_SELECTORS = {
   /** Markers that a page is Outlook even where the hostname says nothing (pop-outs, vanity domains). */
   page: [
-    // 2026-11: Outlook's own assets are served from /owamail/ (HOSTS.md "is this Outlook?").
-    'meta[content*="owamail"]',
-    'link[href*="/owamail/"]',
-    // 2026-11: Office CDN assets in the head.
-    'head [href*="cdn.office.net"]',
+    f('meta[content*="owamail"]', "2026-11: Outlook's own assets are served from /owamail/ (HOSTS.md)"),
+    f('link[href*="/owamail/"]', '2026-11: same, as a link in the head'),
+    f('head [href*="cdn.office.net"]', '2026-11: Office CDN assets in the head'),
   ],
   /** The editable message body. Read-only bodies (`[id^=UniqueMessageBody_]`) share its label: never them. */
   body: [
-    // 2026-11: the compose editor is a multi-line contenteditable textbox; recipient wells are single-line.
-    'div[contenteditable="true"][aria-multiline="true"]',
-    // 2026-11: fallback if aria-multiline goes: the editor's host element id (editorParent_N).
-    '[id^="editorParent"] [contenteditable="true"]',
-    // 2026-11: last resort, translated labels (en, de): never the only way to find a body.
-    '[contenteditable="true"][aria-label^="Message body"]',
-    '[contenteditable="true"][aria-label^="Nachrichtentext"]',
+    f(
+      'div[contenteditable="true"][aria-multiline="true"]',
+      '2026-11: the compose editor is a multi-line contenteditable textbox; recipient wells are single-line',
+    ),
+    f('[id^="editorParent"] [contenteditable="true"]', "2026-11: fallback if aria-multiline goes: the editor's host"),
+    f('[contenteditable="true"][aria-label^="Message body"]', '2026-11: last resort, translated label (en)'),
+    f('[contenteditable="true"][aria-label^="Nachrichtentext"]', '2026-11: last resort, translated label (de)'),
   ],
-  /** Read-only message bodies in the reading pane. */
-  readOnlyBody: '[id^="UniqueMessageBody_"]',
+  /** Read-only message bodies in the reading pane (they say "Message body" too). */
+  readOnlyBody: [f('[id^="UniqueMessageBody_"]', '2026-11: every rendered message in the reading pane')],
   /** Known compose containers; the nearest ancestor holding the body and a Send control is the fallback. */
   composeContainer: [
-    // 2026-11: docked/reading-pane compose form.
-    '[id*="docking_InitVisiblePart"]',
-    // 2026-11: pop-out compose window (its own browser window).
-    '[data-app-section="Form_Content"]',
+    f('[id*="docking_InitVisiblePart"]', '2026-11: docked / reading-pane compose form'),
+    f('[data-app-section="Form_Content"]', '2026-11: pop-out compose window (its own browser window)'),
   ],
-  /** Send controls. The split button's "more send options" arrow (aria-haspopup) is not a send. */
+  /** Send controls (matched through their button). The split button's arrow (aria-haspopup) never sends. */
   send: [
-    // 2026-11: test id on the Send button (new Outlook).
-    '[data-testid="ComposeSendButton"]',
-    // 2026-11: the Send icon's name is language-independent; matched through its button (see sendButtons()).
-    '[data-icon-name="Send"]',
-    // 2026-11: translated labels, last resort (en, de).
-    'button[aria-label="Send"]',
-    'button[title^="Send"]',
-    'button[aria-label="Senden"]',
-    'button[title^="Senden"]',
+    f('[data-testid="ComposeSendButton"]', '2026-11: test id on the Send button (new Outlook)'),
+    f('[data-icon-name="Send"]', "2026-11: the Send icon's name is language-independent"),
+    f('button[aria-label="Send"]', '2026-11: translated label, last resort (en)'),
+    f('button[title^="Send"]', '2026-11: translated tooltip, last resort (en)'),
+    f('button[aria-label="Senden"]', '2026-11: translated label, last resort (de)'),
+    f('button[title^="Senden"]', '2026-11: translated tooltip, last resort (de)'),
   ],
+  /** Items of the menu the Send split button opens (schedule send); it is appended to the page. */
+  sendMenuItem: [f('[role="menu"] [role="menuitem"]', '2026-11: Fluent UI menus live outside the compose form')],
   /** Discard controls (the draft closes without sending). */
   discard: [
-    // 2026-11: the compose toolbar's trash icon; language-independent.
-    '[data-icon-name="Delete"]',
-    // 2026-11: translated labels, last resort (en, de).
-    'button[aria-label="Discard"]',
-    'button[title^="Discard"]',
-    'button[aria-label="Verwerfen"]',
-    'button[title^="Verwerfen"]',
+    f('[data-icon-name="Delete"]', "2026-11: the compose toolbar's trash icon; language-independent"),
+    f('button[aria-label="Discard"]', '2026-11: translated label, last resort (en)'),
+    f('button[title^="Discard"]', '2026-11: translated tooltip, last resort (en)'),
+    f('button[aria-label="Verwerfen"]', '2026-11: translated label, last resort (de)'),
+    f('button[title^="Verwerfen"]', '2026-11: translated tooltip, last resort (de)'),
   ],
-  /** The quoted history: this element and everything after it is not the rep's text. */
+  /** Where the quoted history begins: this element and everything after it is not the rep's text. */
   quoteStart: [
-    // 2026-11: the From/Sent/To/Subject block Outlook puts above quoted history.
-    '#divRplyFwdMsg',
-    // 2026-11: marker Outlook inserts between the new text (and signature) and the history.
-    '#appendonsend',
-    // 2026-11: new Outlook's wrapper around the message being replied to or forwarded.
-    '[id^="mail-editor-reference-message-container"]',
+    f('#divRplyFwdMsg', '2026-11: the From/Sent/To/Subject block Outlook puts above quoted history'),
+    f('#appendonsend', '2026-11: marker between the new text (and signature) and the history'),
+    f(
+      '[id^="mail-editor-reference-message-container"]',
+      "2026-11: new Outlook's wrapper around the message replied to or forwarded",
+    ),
   ],
   /** Signature blocks (left out of the own text; the rest of the body is kept). */
   signature: [
-    // 2026-11: inserted signature (`Signature`, and `x_Signature`-style ids once quoted).
-    '#Signature',
-    '[id*="Signature"]',
+    f('#Signature', '2026-11: the inserted signature'),
+    f('[id*="Signature"]', '2026-11: variants such as x_Signature once a message is quoted'),
   ],
   /** Subject field of a new message or pop-out (inline replies have none). */
   subject: [
-    // 2026-11: Outlook's subject input; stable max length.
-    'input[maxlength="255"]',
-    // 2026-11: translated labels (en, de).
-    'input[aria-label="Add a subject"]',
-    'input[aria-label="Betreff hinzufügen"]',
-    'input[placeholder*="ubject"]',
+    f('input[maxlength="255"]', "2026-11: the subject input's fixed maximum length"),
+    f('input[aria-label="Add a subject"]', '2026-11: translated label (en)'),
+    f('input[aria-label="Betreff hinzufügen"]', '2026-11: translated label (de)'),
+    f('input[placeholder*="ubject"]', '2026-11: translated placeholder (en)'),
   ],
-  /** Conversation around an inline reply. */
+  /** The conversation around an inline reply. */
   conversation: [
-    // 2026-11: the conversation in the reading pane.
-    '[data-app-section="ConversationContainer"]',
-    // 2026-11: fallback: the reading pane itself.
-    '#ReadingPaneContainerId',
+    f('[data-app-section="ConversationContainer"]', '2026-11: the conversation in the reading pane'),
+    f('#ReadingPaneContainerId', '2026-11: fallback: the reading pane itself'),
   ],
   /** One item per message in the conversation, collapsed ones included. */
-  conversationItem: '[role="listitem"]',
-  /** The conversation's subject heading (inline replies have no subject input). */
-  conversationSubject: '[role="heading"]',
+  conversationItem: [f('[role="listitem"]', '2026-11: one list item per message, collapsed or expanded')],
+  /** The conversation's subject (inline replies have no subject input). */
+  conversationSubject: [f('[role="heading"]', "2026-11: the reading pane's subject heading")],
   /** A validation dialog that stops a send ("This message must have at least one recipient"). */
-  blockingDialog: '[role="alertdialog"]',
-  /** Recipient chips whose tooltip carries the address. */
-  chipWithAddress: '[title*="@"]',
-  /** Resolved recipient chips are non-editable islands inside the well. */
-  chip: '[contenteditable="false"]',
-} as const;
+  blockingDialog: [f('[role="alertdialog"]', '2026-11: Fluent UI alert dialogs')],
+  /** Recipient chips (and message senders) whose tooltip carries the address. */
+  chipWithAddress: [f('[title*="@"]', '2026-11: the address is in the tooltip where the page shows it')],
+  /** Resolved recipient chips: non-editable islands inside the well. */
+  chip: [f('[contenteditable="false"]', '2026-11: chips are non-editable islands in the contenteditable well')],
+} as const satisfies Record<string, readonly Fallback[]>;
+
+type Key = keyof typeof OUTLOOK_SELECTORS;
+/** One selector list as a single CSS selector (any of them). */
+const css = (key: Key) => OUTLOOK_SELECTORS[key].map((fallback) => fallback.css).join(', ');
 
 const BUTTON = 'button, [role="button"], [role="menuitem"]';
-/** Our own UI (the nudge host) never counts as one of Outlook's controls. */
+/** Our own UI (the nudge host) never counts as one of Outlook's controls or texts. */
 const OWN_UI = '[data-callfirst]';
-
-const EMAIL = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/;
-const NAME_AND_EMAIL = /^\s*"?([^"<]*?)"?\s*<\s*([\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\s*>\s*$/;
 
 // ---------------------------------------------------------------- page
 
@@ -123,7 +125,7 @@ export function isOutlookDocument(doc: Document): boolean {
   // A parsed document (DOMParser) has no location.
   const hostname = (doc.location as Location | null)?.hostname ?? '';
   if ((OUTLOOK_HOSTNAMES as readonly string[]).includes(hostname)) return true;
-  return OUTLOOK_SELECTORS.page.some((selector) => doc.querySelector(selector) !== null);
+  return doc.querySelector(css('page')) !== null;
 }
 
 // ---------------------------------------------------------------- elements
@@ -133,7 +135,7 @@ function isElement(target: EventTarget | null | undefined): target is Element {
 }
 
 function isEditableBody(el: Element): el is HTMLElement {
-  if (el.closest(OUTLOOK_SELECTORS.readOnlyBody) || el.closest(OWN_UI)) return false;
+  if (closestOf(el, OUTLOOK_SELECTORS.readOnlyBody) || el.closest(OWN_UI)) return false;
   // A body the page shows read-only (contenteditable missing or false somewhere above) is never a draft.
   const html = el as HTMLElement;
   return html.isContentEditable || html.getAttribute('contenteditable') === 'true';
@@ -141,47 +143,60 @@ function isEditableBody(el: Element): el is HTMLElement {
 
 /** Every editable compose body in `scope`, outermost only, in document order. */
 export function findBodies(scope: ParentNode): HTMLElement[] {
-  const found = new Set<HTMLElement>();
-  for (const selector of OUTLOOK_SELECTORS.body) {
-    for (const el of scope.querySelectorAll(selector)) if (isEditableBody(el)) found.add(el);
-  }
-  const all = [...found];
-  return all
-    .filter((el) => !all.some((other) => other !== el && other.contains(el)))
-    .sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+  const all = [...scope.querySelectorAll<HTMLElement>(css('body'))].filter(isEditableBody);
+  return all.filter((el) => !all.some((other) => other !== el && other.contains(el)));
 }
 
-/** The button (or button-like element) a control selector points at. */
-function controlButton(el: Element): Element {
-  return el.closest(BUTTON) ?? el;
-}
-
-function controls(scope: ParentNode, selectors: readonly string[]): Element[] {
+/** The buttons (or button-like elements) a control list finds in `scope`. */
+function controls(scope: ParentNode, key: 'send' | 'discard'): Element[] {
   const found = new Set<Element>();
-  for (const selector of selectors) {
-    for (const el of scope.querySelectorAll(selector)) {
-      const button = controlButton(el);
-      if (button.closest(OWN_UI)) continue;
-      // The split button's "More send options" arrow opens a menu; it never sends.
-      if (button.getAttribute('aria-haspopup') && button.getAttribute('aria-haspopup') !== 'false') continue;
-      found.add(button);
-    }
+  for (const el of scope.querySelectorAll(css(key))) {
+    const button = el.closest(BUTTON) ?? el;
+    if (button.closest(OWN_UI) || hasPopup(button)) continue;
+    found.add(button);
   }
   return [...found];
 }
 
-/** Send controls in `scope`, most stable selector first. */
+function hasPopup(button: Element): boolean {
+  const popup = button.getAttribute('aria-haspopup');
+  return !!popup && popup !== 'false';
+}
+
+/** Send controls in `scope`. The split button's "More send options" arrow opens a menu and never sends. */
 export function sendButtons(scope: ParentNode): Element[] {
-  return controls(scope, OUTLOOK_SELECTORS.send);
+  return controls(scope, 'send');
 }
 
 export function discardButtons(scope: ParentNode): Element[] {
-  return controls(scope, OUTLOOK_SELECTORS.discard);
+  return controls(scope, 'discard');
 }
 
-function matchesControl(target: EventTarget | null, root: HTMLElement, list: (scope: ParentNode) => Element[]) {
+function isControl(target: EventTarget | null, root: HTMLElement, key: 'send' | 'discard'): boolean {
   if (!isElement(target) || target.closest(OWN_UI) || !root.contains(target)) return false;
-  return list(root).some((button) => button === target || button.contains(target));
+  return controls(root, key).some((button) => button === target || button.contains(target));
+}
+
+/**
+ * The compose root whose "More send options" arrow was pressed last: its menu (with "Schedule send")
+ * is appended to the page, outside every compose window, so a pick in it is credited to that window.
+ */
+let sendMenuOwner: WeakRef<HTMLElement> | null = null;
+
+function isSendControl(target: EventTarget | null, root: HTMLElement): boolean {
+  if (!isElement(target) || target.closest(OWN_UI)) return false;
+  if (root.contains(target)) {
+    const button = target.closest(BUTTON);
+    // The split button's arrow: a menu button beside a Send control.
+    if (button && hasPopup(button) && button.parentElement && sendButtons(button.parentElement).length > 0) {
+      sendMenuOwner = new WeakRef(root);
+      return false;
+    }
+    return isControl(target, root, 'send');
+  }
+  // An item of the send menu (schedule send). A pick that does not send leaves the window open, and
+  // the coach counts a send only once the window has left the page.
+  return !!closestOf(target, OUTLOOK_SELECTORS.sendMenuItem) && sendMenuOwner?.deref() === root;
 }
 
 /**
@@ -199,117 +214,41 @@ export function composeRoot(body: HTMLElement): HTMLElement | null {
     }
   }
   if (!nearest) return null;
-  for (const selector of OUTLOOK_SELECTORS.composeContainer) {
-    const known = nearest.closest<HTMLElement>(selector);
-    if (known && findBodies(known).length === 1) return known;
-  }
-  return nearest;
+  const known = closestOf(nearest, OUTLOOK_SELECTORS.composeContainer);
+  return known && findBodies(known).length === 1 ? known : nearest;
 }
 
 // ---------------------------------------------------------------- text
 
-const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'DD',
-  'DIV',
-  'DL',
-  'DT',
-  'FIGURE',
-  'FOOTER',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'TABLE',
-  'TD',
-  'TH',
-  'TR',
-  'UL',
-]);
-
-function matchesAny(el: Element, selectors: readonly string[]): boolean {
-  return selectors.some((selector) => el.matches(selector));
-}
-
-/**
- * The body's text with blocks and <br> as line breaks. `stopAt` ends the walk (that element and
- * everything after it is left out); `skip` leaves out one subtree.
- */
-function blockText(root: Node, stopAt: (el: Element) => boolean, skip: (el: Element) => boolean): string {
-  let out = '';
-  let stopped = false;
-  const newline = () => {
-    if (out && !out.endsWith('\n')) out += '\n';
-  };
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child && !stopped; child = child.nextSibling) {
-      if (child.nodeType === 3 /* TEXT_NODE */) {
-        out += (child.nodeValue ?? '').replace(/\u00a0/g, ' ').replace(/[ \t\r\n]+/g, ' ');
-        continue;
-      }
-      if (child.nodeType !== 1 /* ELEMENT_NODE */) continue;
-      const el = child as Element;
-      if (stopAt(el)) {
-        stopped = true;
-        return;
-      }
-      if (skip(el) || el.tagName === 'STYLE' || el.tagName === 'SCRIPT') continue;
-      if (el.tagName === 'BR') {
-        out += '\n';
-        continue;
-      }
-      const block = BLOCK_TAGS.has(el.tagName);
-      if (block) newline();
-      walk(el);
-      if (block) newline();
-    }
-  };
-  walk(root);
-  return out
-    .split('\n')
-    .map((line) => line.trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
-const isQuoteStart = (el: Element) => matchesAny(el, OUTLOOK_SELECTORS.quoteStart);
-const isSignature = (el: Element) => matchesAny(el, OUTLOOK_SELECTORS.signature);
-
 /** The first element in `body` (document order) where the quoted history begins, if any. */
 function firstQuoteStart(body: HTMLElement): Element | null {
-  return body.querySelector(OUTLOOK_SELECTORS.quoteStart.join(', '));
+  return body.querySelector(css('quoteStart'));
+}
+
+/** True for `el` at or after `start` in document order (not for the ancestors of `start`). */
+function atOrAfter(el: Element, start: Element): boolean {
+  return el === start || (start.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
 }
 
 /** The rep's own words: the body up to the quoted history, signature left out. */
 export function ownText(body: HTMLElement): string {
-  return blockText(body, isQuoteStart, isSignature);
+  const start = firstQuoteStart(body);
+  return readBlocksText(
+    body,
+    (el) =>
+      el.matches(OWN_UI) || matchesAny(el, OUTLOOK_SELECTORS.signature) || (start !== null && atOrAfter(el, start)),
+  );
 }
 
-/** The quoted history of a reply or forward (for phone numbers in quoted signatures). */
-function quotedText(body: HTMLElement): string {
+/** The quoted history of a reply or forward: the element where it starts and everything after it. */
+function quotedHistory(body: HTMLElement): Element[] {
   const start = firstQuoteStart(body);
-  if (!start) return '';
-  let out = '';
-  let inQuote = false;
-  const walker = body.ownerDocument.createTreeWalker(body, 4 /* SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!inQuote && (start.contains(node) || start.compareDocumentPosition(node) & 4)) inQuote = true;
-    if (inQuote) out += `${node.nodeValue ?? ''}\n`;
+  if (!start) return [];
+  const parts: Element[] = [start];
+  for (let el: Element | null = start; el && el !== body; el = el.parentElement) {
+    for (let next = el.nextElementSibling; next; next = next.nextElementSibling) parts.push(next);
   }
-  return out;
+  return parts;
 }
 
 /**
@@ -317,45 +256,23 @@ function quotedText(body: HTMLElement): string {
  * history element, so replacing it keeps both.
  */
 export function ownTextRange(body: HTMLElement): Range {
-  const range = body.ownerDocument.createRange();
-  range.setStart(body, 0);
-  range.setEnd(body, body.childNodes.length);
-  const ends = [firstQuoteStart(body), body.querySelector(OUTLOOK_SELECTORS.signature.join(', '))].filter(
-    (el): el is Element => el !== null,
-  );
-  const end = ends.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1))[0];
-  // setEnd(parent, index) rather than setEndBefore: the same boundary, and it also works in happy-dom.
-  if (end?.parentNode) range.setEnd(end.parentNode, [...end.parentNode.childNodes].indexOf(end));
-  return range;
+  return ownRangeBefore(body, body.querySelector(`${css('quoteStart')}, ${css('signature')}`));
 }
 
 // ---------------------------------------------------------------- recipients
 
-function contactFromText(text: string): ContactRef | null {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (!clean) return null;
-  const both = NAME_AND_EMAIL.exec(clean);
-  if (both)
-    return both[1] ? { name: both[1].trim(), address: both[2]!.toLowerCase() } : { address: both[2]!.toLowerCase() };
-  const address = EMAIL.exec(clean)?.[0];
-  if (address && address.length >= clean.length - 2) return { address: address.toLowerCase() };
-  return { name: clean };
-}
-
 function contactFromChip(chip: Element): ContactRef | null {
-  const titled = chip.matches(OUTLOOK_SELECTORS.chipWithAddress)
+  const titled = matchesAny(chip, OUTLOOK_SELECTORS.chipWithAddress)
     ? chip
-    : chip.querySelector(OUTLOOK_SELECTORS.chipWithAddress);
-  const text = contactFromText(chip.textContent);
-  if (titled) {
-    const fromTitle = contactFromText(titled.getAttribute('title') ?? '');
-    const address = fromTitle?.address;
-    if (address) {
-      const name = fromTitle.name ?? (text && !text.address ? text.name : undefined);
-      return name ? { name, address } : { address };
-    }
+    : chip.querySelector(css('chipWithAddress'));
+  const text = parseAddress(chip.textContent.replace(/\s+/g, ' '));
+  const address = titled ? parseAddress(titled.getAttribute('title') ?? '').address : undefined;
+  if (address) {
+    const fromTitle = parseAddress(titled!.getAttribute('title') ?? '');
+    const name = fromTitle.name ?? (text.address ? undefined : text.name);
+    return name ? { name, address } : { address };
   }
-  return text;
+  return text.address || text.name ? text : null;
 }
 
 /** Recipient wells in order To, Cc, Bcc: the single-line contenteditables of the compose window. */
@@ -381,15 +298,16 @@ export function readRecipients(root: HTMLElement, body: HTMLElement): ContactRef
     contacts.push(contact);
   };
   for (const well of recipientWells(root, body)) {
-    const chips = [...well.querySelectorAll(`${OUTLOOK_SELECTORS.chip}, ${OUTLOOK_SELECTORS.chipWithAddress}`)];
+    const chips = [...well.querySelectorAll(`${css('chip')}, ${css('chipWithAddress')}`)];
     // Outermost chips only: an island with a titled span inside is one recipient.
-    const outer = chips.filter((chip) => !chips.some((other) => other !== chip && other.contains(chip)));
-    for (const chip of outer) add(contactFromChip(chip));
-    // An address still being typed lives only as loose text in the well.
+    for (const chip of chips.filter((c) => !chips.some((other) => other !== c && other.contains(c)))) {
+      add(contactFromChip(chip));
+    }
+    // An address still being typed lives only as loose text in the well; it counts once it is whole.
     for (const node of well.childNodes) {
-      if (node.nodeType !== 3) continue;
-      const typed = EMAIL.exec(node.nodeValue ?? '')?.[0];
-      if (typed) add({ address: typed.toLowerCase() });
+      if (node.nodeType !== Node.TEXT_NODE) continue;
+      const typed = parseAddress(node.nodeValue ?? '').address;
+      if (typed) add({ address: typed });
     }
   }
   return contacts;
@@ -398,34 +316,30 @@ export function readRecipients(root: HTMLElement, body: HTMLElement): ContactRef
 // ---------------------------------------------------------------- conversation
 
 function conversationOf(root: HTMLElement): Element | null {
-  for (const selector of OUTLOOK_SELECTORS.conversation) {
-    const found = root.closest(selector);
-    if (found) return found;
-  }
-  return null;
+  return closestOf(root, OUTLOOK_SELECTORS.conversation);
 }
 
 function conversationMessages(conversation: Element, root: HTMLElement): Element[] {
-  const items = [...conversation.querySelectorAll(OUTLOOK_SELECTORS.conversationItem)].filter(
+  const items = [...conversation.querySelectorAll(css('conversationItem'))].filter(
     (item) => !item.contains(root) && !root.contains(item),
   );
   const outer = items.filter((item) => !items.some((other) => other !== item && other.contains(item)));
   if (outer.length > 0) return outer;
   // Fallback: one read-only body per expanded message (collapsed ones are then missed).
-  return [...conversation.querySelectorAll(OUTLOOK_SELECTORS.readOnlyBody)].filter((el) => !root.contains(el));
+  return [...conversation.querySelectorAll(css('readOnlyBody'))].filter((el) => !root.contains(el));
 }
 
 /** Messages in the conversation: the reading pane's items, or the quoted headers of a pop-out reply. */
 export function readThreadSize(root: HTMLElement, body: HTMLElement): number {
   const conversation = conversationOf(root);
   const inPane = conversation ? conversationMessages(conversation, root).length : 0;
-  // A pop-out reply shows no conversation: each quoted header block is one earlier message.
+  // A pop-out reply shows no conversation: each quoted header block (divRplyFwdMsg, x_divRplyFwdMsg…) is one message.
   const quoted = body.querySelectorAll('[id$="divRplyFwdMsg"]').length;
   return Math.max(inPane, quoted);
 }
 
 function readSubject(root: HTMLElement): string {
-  for (const selector of OUTLOOK_SELECTORS.subject) {
+  for (const { css: selector } of OUTLOOK_SELECTORS.subject) {
     const input = root.querySelector<HTMLInputElement>(selector);
     if (input) return input.value.trim();
   }
@@ -434,72 +348,63 @@ function readSubject(root: HTMLElement): string {
   const last = inputs[inputs.length - 1];
   if (last) return last.value.trim();
   // An inline reply has no subject field: the conversation's heading holds it.
-  const heading = conversationOf(root)?.querySelector(OUTLOOK_SELECTORS.conversationSubject);
+  const heading = conversationOf(root)?.querySelector(css('conversationSubject'));
   return heading?.textContent.replace(/\s+/g, ' ').trim() ?? '';
 }
 
-const PHONE = /(?<![\d+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,6}(?:[\s.-]\d{2,6}){1,5}(?!\d)/g;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Phone-number-shaped runs in `text` with 7 to 15 digits, dates left out. */
-export function phoneNumbersIn(text: string): string[] {
-  const found: string[] = [];
-  for (const match of text.matchAll(PHONE)) {
-    const candidate = match[0].trim();
-    const digits = candidate.replace(/\D/g, '').length;
-    if (digits < 7 || digits > 15 || ISO_DATE.test(candidate)) continue;
-    found.push(candidate);
-  }
-  return found;
-}
-
+/** Phone numbers in the other messages of the conversation and in the quoted history (not the rep's signature). */
 function readVisiblePhoneNumbers(root: HTMLElement, body: HTMLElement): string[] {
-  const texts: string[] = [];
+  const scopes: Element[] = [...quotedHistory(body)];
   const conversation = conversationOf(root);
   if (conversation) {
-    for (const message of conversation.querySelectorAll(OUTLOOK_SELECTORS.readOnlyBody)) {
-      if (!root.contains(message)) texts.push(message.textContent);
-    }
-    for (const link of conversation.querySelectorAll('a[href^="tel:"]')) {
-      if (!root.contains(link)) texts.push(decodeURIComponent(link.getAttribute('href')!.slice(4)));
-    }
+    scopes.push(...[...conversation.querySelectorAll(css('readOnlyBody'))].filter((m) => !root.contains(m)));
   }
-  texts.push(quotedText(body));
   const numbers = new Set<string>();
-  for (const text of texts) for (const number of phoneNumbersIn(text)) numbers.add(number);
+  for (const scope of scopes) {
+    for (const link of scope.querySelectorAll('a[href^="tel:"], a[href^="callto:"]')) {
+      numbers.add(decodeURIComponent(link.getAttribute('href')!.replace(/^(tel|callto):/, '')));
+    }
+    for (const number of findPhoneNumbers(readBlocksText(scope, (el) => el.matches(OWN_UI)))) numbers.add(number);
+  }
   return [...numbers];
 }
 
 // ---------------------------------------------------------------- windows
 
+/** Draft ids must not repeat across page loads: the coach derives idempotency keys from them. */
+const PAGE_SESSION = Math.random().toString(36).slice(2, 10);
 let nextDraft = 1;
 /** One ComposeWindow per body element while it stays in the same compose root. */
 const windows = new WeakMap<HTMLElement, ComposeWindow>();
 
-function nudgeAnchor(root: HTMLElement): Element | null {
-  // The row holding Send (Outlook puts Send at the top of the compose form): the nudge goes below it.
+/**
+ * The row holding Send (Outlook puts Send at the top of the compose form): the widest ancestor of the
+ * Send button that does not hold the body. The nudge goes right below it, outside the body.
+ */
+function nudgeAnchor(root: HTMLElement, body: HTMLElement): Element | null {
   const send = sendButtons(root)[0];
-  if (!send) return null;
+  if (!send || send.contains(body)) return null;
   let row: Element = send;
-  while (row.parentElement && row.parentElement !== root) row = row.parentElement;
-  return row.parentElement === root ? row : null;
+  while (row !== root && row.parentElement && row.parentElement !== root && !row.parentElement.contains(body)) {
+    row = row.parentElement;
+  }
+  return row;
 }
 
 function createWindow(root: HTMLElement, body: HTMLElement): ComposeWindow {
-  const draftId = `outlook-draft-${nextDraft++}`;
   return {
     root,
     body,
-    draftId,
+    draftId: `outlook-${PAGE_SESSION}-${nextDraft++}`,
     readOwnText: () => ownText(body),
     readSubject: () => readSubject(root),
     readRecipients: () => readRecipients(root, body),
     readThreadSize: () => readThreadSize(root, body),
     readVisiblePhoneNumbers: () => readVisiblePhoneNumbers(root, body),
     ownTextRange: () => (body.isConnected ? ownTextRange(body) : null),
-    nudgeAnchor: () => nudgeAnchor(root),
-    isSendControl: (target) => matchesControl(target, root, sendButtons),
-    isDiscardControl: (target) => matchesControl(target, root, discardButtons),
+    nudgeAnchor: () => nudgeAnchor(root, body),
+    isSendControl: (target) => isSendControl(target, root),
+    isDiscardControl: (target) => isControl(target, root, 'discard'),
   };
 }
 
@@ -507,8 +412,7 @@ function findComposeWindows(doc: Document): { windows: ComposeWindow[]; problems
   const found: ComposeWindow[] = [];
   const problems: HostProblem[] = [];
   if (!isOutlookDocument(doc)) return { windows: found, problems };
-  const bodies = findBodies(doc);
-  for (const body of bodies) {
+  for (const body of findBodies(doc)) {
     const known = windows.get(body);
     if (known?.root.isConnected && known.root.contains(body)) {
       found.push(known);
@@ -516,7 +420,7 @@ function findComposeWindows(doc: Document): { windows: ComposeWindow[]; problems
     }
     const root = composeRoot(body);
     if (!root) {
-      problems.push({ message: 'Outlook: a message body without a Send button; that draft is left alone' });
+      problems.push({ message: 'a message body without a Send button beside it; that draft is left alone' });
       continue;
     }
     const win = createWindow(root, body);
@@ -524,21 +428,32 @@ function findComposeWindows(doc: Document): { windows: ComposeWindow[]; problems
     found.push(win);
   }
   // A Send button with no body beside it means the body selectors no longer match.
-  for (const send of doc.querySelectorAll(OUTLOOK_SELECTORS.send[0])) {
+  for (const send of doc.querySelectorAll(OUTLOOK_SELECTORS.send[0].css)) {
     if (!found.some((win) => win.root.contains(send))) {
-      problems.push({
-        message: 'Outlook: a Send button without a message body; the body selectors may be out of date',
-      });
+      problems.push({ message: 'a Send button without a message body; the body selectors may be out of date' });
       break;
     }
   }
   return { windows: found, problems };
 }
 
+/** The sender of the conversation message holding `el` (e.g. a clicked `tel:` link), when the page shows one. */
+function contactNear(el: Element): ContactRef | null {
+  const message =
+    closestOf(el, OUTLOOK_SELECTORS.conversationItem) ?? closestOf(el, OUTLOOK_SELECTORS.readOnlyBody)?.parentElement;
+  if (!message) return null;
+  // The header's sender carries the address in its tooltip; addresses inside the message text do not count.
+  const sender = [...message.querySelectorAll(css('chipWithAddress'))].find(
+    (candidate) => !closestOf(candidate, OUTLOOK_SELECTORS.readOnlyBody),
+  );
+  const contact = sender ? contactFromChip(sender) : null;
+  return contact?.address ? contact : null;
+}
+
 function isShown(el: Element): boolean {
-  if (el.closest('[hidden], [aria-hidden="true"]')) return false;
+  if (!el.isConnected || el.closest('[hidden], [aria-hidden="true"]')) return false;
   const view = el.ownerDocument.defaultView;
-  if (view && typeof view.getComputedStyle === 'function') {
+  if (view) {
     const style = view.getComputedStyle(el);
     if (style.display === 'none' || style.visibility === 'hidden') return false;
   }
@@ -548,5 +463,6 @@ function isShown(el: Element): boolean {
 export const outlookHost: ComposeHost = {
   id: 'outlook',
   findComposeWindows,
-  hasBlockingDialog: (doc) => [...doc.querySelectorAll(OUTLOOK_SELECTORS.blockingDialog)].some(isShown),
+  hasBlockingDialog: (doc) => [...doc.querySelectorAll(css('blockingDialog'))].some(isShown),
+  contactNear,
 };

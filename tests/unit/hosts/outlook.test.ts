@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isOutlookDocument, outlookHost, phoneNumbersIn } from '../../../lib/hosts/outlook';
+import { isOutlookDocument, outlookHost } from '../../../lib/hosts/outlook';
 import type { ComposeWindow } from '../../../lib/hosts/types';
 
 type Fixture = 'compose-new' | 'reply-inline' | 'popout' | 'german' | 'two-drafts';
@@ -190,11 +190,14 @@ describe('Outlook: reading a draft', () => {
     expect(only('compose-new').win.readVisiblePhoneNumbers()).toEqual([]);
   });
 
-  it('tells phone numbers from dates and short numbers', () => {
-    expect(phoneNumbersIn('Call 555-0142 or +1 415 555 0142 before 2026-11-23, order 12345, ext 12 34')).toEqual([
-      '555-0142',
-      '+1 415 555 0142',
-    ]);
+  it('names the sender of the message a phone number was found in', () => {
+    const doc = load('reply-inline');
+    const body = doc.querySelector('[id^="UniqueMessageBody_"]')!;
+    expect(outlookHost.contactNear!(body.lastElementChild!)).toEqual({
+      name: 'Dana Reyes',
+      address: 'dana.reyes@contoso.example',
+    });
+    expect(outlookHost.contactNear!(doc.querySelector('#MailList')!)).toBeNull();
   });
 });
 
@@ -229,6 +232,22 @@ describe('Outlook: controls', () => {
     expect(win.isSendControl(win.body)).toBe(false);
     expect(win.isSendControl(null)).toBe(false);
     expect(win.isDiscardControl(send)).toBe(false);
+  });
+
+  it('credits a pick in the send menu (schedule send) to the window whose arrow opened it', () => {
+    const doc = load('two-drafts');
+    const [reply, fresh] = windowsIn(doc);
+    const menu = doc.createElement('div');
+    menu.setAttribute('role', 'menu');
+    const item = doc.createElement('button');
+    item.setAttribute('role', 'menuitem');
+    menu.append(item);
+    doc.body.append(menu);
+    const arrow = fresh!.root.querySelector('[aria-haspopup="menu"]');
+    expect(fresh!.isSendControl(arrow)).toBe(false);
+    expect(fresh!.isSendControl(item)).toBe(true);
+    expect(reply!.isSendControl(item)).toBe(false);
+    expect(fresh!.isSendControl(doc.querySelector('#MailList'))).toBe(false);
   });
 
   it('knows Discard by its icon', () => {
@@ -272,10 +291,22 @@ describe('Outlook: controls', () => {
     for (const name of ['compose-new', 'reply-inline', 'popout', 'german'] as const) {
       const { win } = only(name);
       const anchor = win.nudgeAnchor() as Element;
-      expect(anchor.parentElement).toBe(win.root);
+      expect(anchor.parentElement!.contains(win.body)).toBe(true);
       expect(anchor.contains(win.body)).toBe(false);
       expect(anchor.querySelector('[data-icon-name="Send"]')).not.toBeNull();
     }
+  });
+
+  it('anchors the nudge beside the Send row when one wrapper holds the whole form', () => {
+    const doc = load('compose-new');
+    const root = doc.querySelector<HTMLElement>('#docking_InitVisiblePart_0')!;
+    const wrapper = doc.createElement('div');
+    wrapper.append(...root.childNodes);
+    root.append(wrapper);
+    const win = windowsIn(doc)[0]!;
+    const anchor = win.nudgeAnchor() as Element;
+    expect(anchor.parentElement).toBe(wrapper);
+    expect(anchor.getAttribute('role')).toBe('toolbar');
   });
 
   it('sees a blocking validation dialog only while it is shown', () => {
@@ -297,7 +328,7 @@ describe('Outlook: when the page changes', () => {
     const { windows, problems } = outlookHost.findComposeWindows(doc);
     expect(windows).toEqual([]);
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.message).toMatch(/^Outlook: /);
+    expect(problems[0]!.message).toMatch(/without a Send button/);
   });
 
   it('reports a Send button without a body the selectors can find', () => {
