@@ -6,7 +6,8 @@
 import type { Locator, Page, Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, FIXTURES_DIR, openFixture, test } from './harness';
+import type { BrowserContext } from '@playwright/test';
+import { expect, FIXTURES_DIR, test } from './harness';
 
 /** The part of the extension API these tests call inside the service worker. */
 declare const chrome: {
@@ -24,10 +25,39 @@ const OFFICE = HOSTS[0]!;
 const CHECKIN = 'Hi Dana, just checking in to see if you had any updates on the renewal. Any update?';
 const FINE = 'Hi Dana, the signed order form is attached. Counter-signature by Friday works for us.';
 
-async function openOutlook(page: Promise<Page>): Promise<Page> {
-  const opened = await page;
-  await expect(opened.locator('html')).toHaveAttribute('data-callfirst-host', 'outlook');
-  return opened;
+/**
+ * The fixture with every address made unique to one test. The browser (and so the ledger) is shared
+ * by the tests of a worker: after three emails to the same contact without a call, the coach rightly
+ * adds an "overdue" nudge of its own, which would make tests depend on their order.
+ */
+function fixtureHtml(file: string, tag: string): string {
+  return readFileSync(join(FIXTURES_DIR, file), 'utf8').replace(/([\w.]+)@([\w-]+\.example)/g, `$1+${tag}@$2`);
+}
+
+const tags = new WeakMap<Page, string>();
+
+/** An address of the fixture as this page shows it. */
+function addressIn(page: Page, address: string): string {
+  return address.replace('@', `+${tags.get(page)!}@`);
+}
+
+/** Serves `file` (made unique to this test) for every page under the origin of `url`, then opens `url`. */
+async function openOutlook(context: BrowserContext, url: string, file: string): Promise<Page> {
+  const tag = Math.random().toString(36).slice(2, 8);
+  const body = fixtureHtml(file, tag);
+  await context.route(`${new URL(url).origin}/**`, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body }),
+  );
+  const page = await context.newPage();
+  tags.set(page, tag);
+  await page.goto(url);
+  return coached(page);
+}
+
+/** Waits for the Outlook content script (the nudge's shadow root holds an <html> of its own: not that one). */
+async function coached(page: Page): Promise<Page> {
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.callfirstHost)).toBe('outlook');
+  return page;
 }
 
 function bodies(page: Page): Locator {
@@ -136,7 +166,7 @@ for (const url of HOSTS) {
       test(`a check-in in ${fixture} shows the nudge with "checkin"`, async ({ extensionContext }) => {
         // A pop-out compose window has its own address under /mail/deeplink/.
         const at = fixture === 'popout' ? new URL('deeplink/compose?popoutv2=1', url).href : url;
-        const page = await openOutlook(openFixture(extensionContext, at, `outlook/${fixture}.html`));
+        const page = await openOutlook(extensionContext, at, `outlook/${fixture}.html`);
         await write(page, bodies(page).first(), CHECKIN);
         await expect(nudges(page)).toHaveCount(1);
         await expect(nudges(page)).toHaveAttribute('data-reasons', /(^|,)checkin(,|$)/);
@@ -146,7 +176,7 @@ for (const url of HOSTS) {
     }
 
     test('a short purposeful email shows no nudge', async ({ extensionContext }) => {
-      const page = await openOutlook(openFixture(extensionContext, url, 'outlook/compose-new.html'));
+      const page = await openOutlook(extensionContext, url, 'outlook/compose-new.html');
       await write(page, bodies(page).first(), FINE);
       // Past the analysis pause: nothing appears.
       await page.waitForTimeout(1200);
@@ -155,7 +185,7 @@ for (const url of HOSTS) {
     });
 
     test('quoted check-in phrases in the history do not trigger it', async ({ extensionContext }) => {
-      const page = await openOutlook(openFixture(extensionContext, url, 'outlook/reply-inline.html'));
+      const page = await openOutlook(extensionContext, url, 'outlook/reply-inline.html');
       await expect(page.locator('#divRplyFwdMsg ~ div')).toContainText('Just checking in');
       await write(page, bodies(page).first(), FINE);
       await page.waitForTimeout(1200);
@@ -166,7 +196,7 @@ for (const url of HOSTS) {
 }
 
 test('the read-only message bodies are never coached', async ({ extensionContext }) => {
-  const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/reply-inline.html'));
+  const page = await openOutlook(extensionContext, OFFICE, 'outlook/reply-inline.html');
   // The read-only body in the reading pane is full of check-ins: with an empty draft, nothing shows.
   await page.waitForTimeout(1200);
   await expect(nudges(page)).toHaveCount(0);
@@ -177,7 +207,7 @@ test('the read-only message bodies are never coached', async ({ extensionContext
 test('"Ask for a call instead" replaces the own text and keeps signature and quoted history', async ({
   extensionContext,
 }) => {
-  const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/reply-inline.html'));
+  const page = await openOutlook(extensionContext, OFFICE, 'outlook/reply-inline.html');
   const body = bodies(page).first();
   const historyBefore = await historyText(page);
   await write(page, body, CHECKIN);
@@ -204,13 +234,15 @@ test.describe('sending', () => {
   }) => {
     await listen(serviceWorker);
     const from = (await seen(serviceWorker)).length;
-    const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/reply-inline.html'));
+    const page = await openOutlook(extensionContext, OFFICE, 'outlook/reply-inline.html');
     await write(page, bodies(page).first(), CHECKIN);
     await expect(nudges(page)).toHaveCount(1);
     await page.locator('[data-testid="ComposeSendButton"]').click();
     const [sent] = await expectSends(serviceWorker, from, 1);
     expect(sent!.event!.host).toBe('outlook');
-    expect(sent!.event!.recipients).toEqual([{ name: 'Dana Reyes', address: 'dana.reyes@contoso.example' }]);
+    expect(sent!.event!.recipients).toEqual([
+      { name: 'Dana Reyes', address: addressIn(page, 'dana.reyes@contoso.example') },
+    ]);
     const mail = await sentInPage(page);
     expect(mail).toHaveLength(1);
     expect(mail[0]!.html).not.toMatch(/callfirst/i);
@@ -221,7 +253,7 @@ test.describe('sending', () => {
   test('Ctrl+Enter in the body counts one send', async ({ extensionContext, serviceWorker }) => {
     await listen(serviceWorker);
     const from = (await seen(serviceWorker)).length;
-    const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/compose-new.html'));
+    const page = await openOutlook(extensionContext, OFFICE, 'outlook/compose-new.html');
     await write(page, bodies(page).first(), FINE);
     await page.keyboard.press('Control+Enter');
     await expect(page.locator('[data-fixture-form]')).toHaveCount(0);
@@ -233,7 +265,7 @@ test.describe('sending', () => {
     await listen(serviceWorker);
     for (const key of ['Enter', 'Space']) {
       const from = (await seen(serviceWorker)).length;
-      const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/popout.html'));
+      const page = await openOutlook(extensionContext, OFFICE, 'outlook/popout.html');
       await write(page, bodies(page).first(), FINE);
       await page.locator('[data-testid="ComposeSendButton"]').focus();
       await page.keyboard.press(key);
@@ -246,7 +278,7 @@ test.describe('sending', () => {
   test('a discard is not a send', async ({ extensionContext, serviceWorker }) => {
     await listen(serviceWorker);
     const from = (await seen(serviceWorker)).length;
-    const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/compose-new.html'));
+    const page = await openOutlook(extensionContext, OFFICE, 'outlook/compose-new.html');
     await write(page, bodies(page).first(), CHECKIN);
     await expect(nudges(page)).toHaveCount(1);
     await page.locator('[data-fixture-action="discard"]').click();
@@ -261,7 +293,7 @@ test.describe('sending', () => {
   }) => {
     await listen(serviceWorker);
     const from = (await seen(serviceWorker)).length;
-    const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/compose-new.html'));
+    const page = await openOutlook(extensionContext, OFFICE, 'outlook/compose-new.html');
     const to = page.locator('[data-fixture-well="to"]');
     await to.evaluate((el) => el.replaceChildren());
     await write(page, bodies(page).first(), FINE);
@@ -269,10 +301,10 @@ test.describe('sending', () => {
     await expect(page.getByRole('alertdialog')).toBeVisible();
     await expectSends(serviceWorker, from, 0);
     await page.getByRole('alertdialog').getByRole('button').click();
-    await to.evaluate((el) => el.append('kim@tailspin.example'));
+    await to.evaluate((el, address) => el.append(address), addressIn(page, 'kim@tailspin.example'));
     await page.locator('[data-testid="ComposeSendButton"]').click();
     const [sent] = await expectSends(serviceWorker, from, 1);
-    expect(sent!.event!.recipients).toEqual([{ address: 'kim@tailspin.example' }]);
+    expect(sent!.event!.recipients).toEqual([{ address: addressIn(page, 'kim@tailspin.example') }]);
     await page.close();
   });
 });
@@ -280,7 +312,7 @@ test.describe('sending', () => {
 test('schedule send from the Send menu counts one send', async ({ extensionContext, serviceWorker }) => {
   await listen(serviceWorker);
   const from = (await seen(serviceWorker)).length;
-  const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/compose-new.html'));
+  const page = await openOutlook(extensionContext, OFFICE, 'outlook/compose-new.html');
   await write(page, bodies(page).first(), FINE);
   await page.locator('[aria-haspopup="menu"]').click();
   await page.getByRole('menuitem').click();
@@ -292,7 +324,7 @@ test('schedule send from the Send menu counts one send', async ({ extensionConte
 test('the nudge never takes focus, never changes the draft by itself, and offers the phone number in view', async ({
   extensionContext,
 }) => {
-  const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/reply-inline.html'));
+  const page = await openOutlook(extensionContext, OFFICE, 'outlook/reply-inline.html');
   const body = bodies(page).first();
   await write(page, body, CHECKIN);
   const typed = await body.evaluate((el) => new XMLSerializer().serializeToString(el));
@@ -308,7 +340,7 @@ test('the nudge never takes focus, never changes the draft by itself, and offers
 });
 
 test('a draft opened after the page loaded is coached, and its nudge leaves with it', async ({ extensionContext }) => {
-  const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/compose-new.html'));
+  const page = await openOutlook(extensionContext, OFFICE, 'outlook/compose-new.html');
   await page.evaluate(() => {
     const form = document.querySelector('[data-fixture-form="new"]')!;
     const copy = form.cloneNode(true) as HTMLElement;
@@ -331,8 +363,8 @@ test('a pop-out opened from the mailbox as its own window is coached and counts 
 }) => {
   await listen(serviceWorker);
   const from = (await seen(serviceWorker)).length;
-  const mailbox = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/reply-inline.html'));
-  const popoutHtml = readFileSync(join(FIXTURES_DIR, 'outlook/popout.html'), 'utf8');
+  const mailbox = await openOutlook(extensionContext, OFFICE, 'outlook/reply-inline.html');
+  const popoutHtml = fixtureHtml('outlook/popout.html', tags.get(mailbox)!);
   await extensionContext.route('https://outlook.office.com/mail/deeplink/**', (route) =>
     route.fulfill({ contentType: 'text/html; charset=utf-8', body: popoutHtml }),
   );
@@ -340,7 +372,7 @@ test('a pop-out opened from the mailbox as its own window is coached and counts 
     extensionContext.waitForEvent('page'),
     mailbox.evaluate(() => window.open('/mail/deeplink/compose?popoutv2=1', '_blank', 'popup,width=800,height=600')),
   ]);
-  await openOutlook(Promise.resolve(popout));
+  await coached(popout);
   await write(popout, bodies(popout).first(), CHECKIN);
   await expect(nudges(popout)).toHaveAttribute('data-reasons', /checkin/);
   await expect(nudges(mailbox)).toHaveCount(0);
@@ -348,14 +380,14 @@ test('a pop-out opened from the mailbox as its own window is coached and counts 
   const [sent] = await expectSends(serviceWorker, from, 1);
   expect(sent!.event!.recipients).toEqual([
     { name: 'Priya Natarajan' },
-    { name: 'Lee Chen', address: 'lee.chen@fabrikam.example' },
+    { name: 'Lee Chen', address: addressIn(mailbox, 'lee.chen@fabrikam.example') },
   ]);
   await popout.close();
   await mailbox.close();
 });
 
 test('"Use the purpose opener" replaces the check-in sentence and nothing else', async ({ extensionContext }) => {
-  const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/reply-inline.html'));
+  const page = await openOutlook(extensionContext, OFFICE, 'outlook/reply-inline.html');
   const body = bodies(page).first();
   const historyBefore = await historyText(page);
   await write(page, body, 'Hi Dana,');
@@ -378,7 +410,7 @@ test('"Not now" hides the nudge for this draft and records it, as nudge_shown wa
 }) => {
   await listen(serviceWorker);
   const from = (await seen(serviceWorker)).length;
-  const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/compose-new.html'));
+  const page = await openOutlook(extensionContext, OFFICE, 'outlook/compose-new.html');
   await write(page, bodies(page).first(), CHECKIN);
   const nudge = nudges(page);
   await expect(nudge).toHaveCount(1);
@@ -405,14 +437,14 @@ test('a German Outlook works the same: nudge, and Send found without English lab
 }) => {
   await listen(serviceWorker);
   const from = (await seen(serviceWorker)).length;
-  const page = await openOutlook(
-    openFixture(extensionContext, 'https://outlook.office.com/mail/', 'outlook/german.html'),
-  );
+  const page = await openOutlook(extensionContext, 'https://outlook.office.com/mail/', 'outlook/german.html');
   await write(page, bodies(page).first(), CHECKIN);
   await expect(nudges(page)).toHaveAttribute('data-reasons', /checkin/);
   await page.locator('[data-fixture-action="send"]').click();
   const [sent] = await expectSends(serviceWorker, from, 1);
-  expect(sent!.event!.recipients).toEqual([{ name: 'Jonas Weber', address: 'jonas.weber@beispiel.example' }]);
+  expect(sent!.event!.recipients).toEqual([
+    { name: 'Jonas Weber', address: addressIn(page, 'jonas.weber@beispiel.example') },
+  ]);
   await page.close();
 });
 
@@ -421,7 +453,7 @@ test('two drafts at once each get their own nudge and count their own send', asy
   serviceWorker,
 }) => {
   await listen(serviceWorker);
-  const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/two-drafts.html'));
+  const page = await openOutlook(extensionContext, OFFICE, 'outlook/two-drafts.html');
   await write(page, bodies(page).nth(1), CHECKIN);
   await expect(nudgeIn(page, 'new')).toHaveCount(1);
   await page.waitForTimeout(800);
@@ -438,14 +470,14 @@ test('two drafts at once each get their own nudge and count their own send', asy
 
 test('a page Outlook changed is left alone and leaves a diagnostic', async ({ extensionContext, serviceWorker }) => {
   // A compose form whose Send button no longer matches anything we know.
-  const html = readFileSync(join(FIXTURES_DIR, 'outlook/compose-new.html'), 'utf8').replace(
+  const html = fixtureHtml('outlook/compose-new.html', 'changed').replace(
     /\s(data-testid|aria-label|title|data-icon-name)="(ComposeSendButton|Send|Send \(Ctrl\+Enter\))"/g,
     '',
   );
   expect(html).not.toMatch(/"Send"|ComposeSendButton/);
   const url = 'https://outlook.office.com/mail/changed';
   await extensionContext.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-  const page = await openOutlook(extensionContext.newPage().then(async (p) => (await p.goto(url), p)));
+  const page = await coached(await extensionContext.newPage().then(async (p) => (await p.goto(url), p)));
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   await write(page, bodies(page).first(), CHECKIN);
@@ -465,34 +497,68 @@ test('a page Outlook changed is left alone and leaves a diagnostic', async ({ ex
   await page.close();
 });
 
-test('typing 1,000 words causes no long task over 50 ms', async ({ extensionContext }) => {
+test('typing 1,000 words (pauses let the analysis run) gives no long task over 50 ms from CallFirst', async ({
+  extensionContext,
+}, testInfo) => {
   test.setTimeout(60_000);
-  const page = await openOutlook(openFixture(extensionContext, OFFICE, 'outlook/reply-inline.html'));
+  const page = await openOutlook(extensionContext, OFFICE, 'outlook/reply-inline.html');
   const body = bodies(page).first();
   await caretAtTop(body);
   await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
+    const w = window as unknown as { __longTasks: [number, number][] };
     w.__longTasks = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+      for (const entry of list.getEntries()) w.__longTasks.push([entry.startTime, entry.duration]);
     }).observe({ type: 'longtask' });
   });
-  const words = 'just checking in on the proposal and whether the pricing works for your team this quarter'.split(' ');
+  const words = (
+    'thanks for the call yesterday about the renewal the team liked the new tiers and legal has the order form ' +
+    'could you confirm the start date and whether procurement needs anything else from us before Friday'
+  ).split(' ');
   const started = Date.now();
   for (let i = 0; i < 1000; i++) {
-    await page.keyboard.insertText(`${words[i % words.length]!}${i % 12 === 11 ? '. ' : ' '}`);
-    if (i % 10 === 9) await page.waitForTimeout(15);
+    await page.keyboard.insertText(`${words[i % words.length]!}${i % 15 === 14 ? '. ' : ' '}`);
+    // Every 100 words a pause longer than the analysis delay: the coach analyses the draft so far.
+    await page.waitForTimeout(i % 100 === 99 ? 500 : 8);
   }
-  // Let the last analysis run.
-  await page.waitForTimeout(1000);
-  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  await page.waitForTimeout(800);
+  const typingMs = Date.now() - started;
+  // The coach marks each analysis with a user-timing measure (no text in it). A long task that starts
+  // during one, or within 100 ms after it (when the nudge is drawn), is CallFirst's.
+  const { longTasks, analyses, ours } = await page.evaluate(() => {
+    const tasks = (window as unknown as { __longTasks: [number, number][] }).__longTasks;
+    const measures = performance.getEntriesByName('callfirst:analyse');
+    return {
+      longTasks: tasks.map(([, d]) => d),
+      analyses: measures.map((m) => m.duration),
+      ours: tasks
+        .filter(([s, d]) => measures.some((m) => m.startTime < s + d && s < m.startTime + m.duration + 100))
+        .map(([, d]) => d),
+    };
+  });
   const ownWords = await body.evaluate(
     (el) => (el.firstElementChild?.textContent ?? '').split(/\s+/).filter(Boolean).length,
   );
-  console.log(
-    `outlook typing: 1000 words in ${Date.now() - started} ms, long tasks: ${longTasks.length ? longTasks.map((d) => d.toFixed(0)).join(', ') : 'none'}`,
+  const round = (list: number[]) => list.map(Math.round).join(', ') || 'none';
+  const summary =
+    `typing 1,000 words took ${typingMs} ms; long tasks in the page: ${round(longTasks)} ms; ` +
+    `from CallFirst: ${round(ours)}; ${analyses.length} analyses: ${round(analyses)} ms`;
+  testInfo.annotations.push({ type: 'long tasks', description: summary });
+  console.log(`outlook: ${summary}`);
+  expect(ownWords).toBe(1000);
+  expect(analyses.length).toBeGreaterThan(0);
+  expect(ours.filter((d) => d > 50)).toEqual([]);
+  // Self-check: the observer does see a long task when there is one.
+  await page.evaluate(() =>
+    setTimeout(() => {
+      const t0 = performance.now();
+      while (performance.now() - t0 < 80) {
+        /* busy */
+      }
+    }, 0),
   );
-  expect(ownWords).toBeGreaterThanOrEqual(1000);
-  expect(longTasks.filter((d) => d > 50)).toEqual([]);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __longTasks: unknown[] }).__longTasks.length))
+    .toBe(longTasks.length + 1);
   await page.close();
 });
