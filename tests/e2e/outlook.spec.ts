@@ -93,7 +93,14 @@ async function write(page: Page, body: Locator, text: string): Promise<void> {
 
 interface Seen {
   type?: string;
-  event?: { type?: string; key?: string; host?: string; recipients?: { address?: string; name?: string }[] };
+  event?: {
+    type?: string;
+    key?: string;
+    host?: string;
+    recipients?: { address?: string; name?: string }[];
+    contact?: { address?: string; name?: string };
+    notes?: Record<string, string>;
+  };
 }
 
 /** Test instrumentation: remember every message that reaches the background. */
@@ -401,6 +408,37 @@ test('"Use the purpose opener" replaces the check-in sentence and nothing else',
   expect(await ownText(body)).not.toContain('checking in');
   expect(await historyText(page)).toBe(historyBefore);
   await expect(body.locator('#Signature')).toContainText('Sam Carter');
+  await page.close();
+});
+
+test('"I\'ll call — log it" records the call for the recipient, with the notes the rep wrote', async ({
+  extensionContext,
+  serviceWorker,
+}) => {
+  await listen(serviceWorker);
+  const from = (await seen(serviceWorker)).length;
+  const page = await openOutlook(extensionContext, OFFICE, 'outlook/reply-inline.html');
+  await write(page, bodies(page).first(), CHECKIN);
+  const nudge = nudges(page);
+  await nudge.locator('button[aria-expanded]').click();
+  await nudge.locator('[data-action="log_call"]').click();
+  const fields = nudge.locator('form textarea');
+  await fields.nth(0).fill('Agree the renewal start date');
+  await fields.nth(1).fill('Tiers, legal review');
+  await fields.nth(2).fill('Start on the 1st');
+  await fields.nth(3).fill('Confirm the order form');
+  await nudge.locator('form button[type="submit"]').click();
+  await expect
+    .poll(async () =>
+      (await seen(serviceWorker)).slice(from).find((m) => m.type === 'record' && m.event?.type === 'call_logged'),
+    )
+    .toMatchObject({
+      event: {
+        host: 'outlook',
+        contact: { address: addressIn(page, 'dana.reyes@contoso.example') },
+        notes: { purpose: 'Agree the renewal start date', discussed: 'Tiers, legal review' },
+      },
+    });
   await page.close();
 });
 
