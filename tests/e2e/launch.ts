@@ -5,7 +5,7 @@
 import { type BrowserContext, type Page, type Worker, chromium } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import { chromiumPath } from './chromium-path';
 
 export const EXTENSION_DIR = resolve(process.env.CALLFIRST_OUT_DIR ?? '.output', 'chrome-mv3');
@@ -54,10 +54,25 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
 
-/** Serves `tests/fixtures/<file>` for every page under `origin` (e.g. https://mail.google.com). */
+const ASSET_TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css' };
+
+/**
+ * Serves `tests/fixtures/<file>` for every page under `origin` (e.g. https://mail.google.com), and
+ * the fixtures' shared scripts and styles at `<origin>/__fixture/<path under tests/fixtures>`.
+ */
 export async function serveFixture(context: BrowserContext, origin: string, file: string): Promise<void> {
   const body = readFileSync(join(FIXTURES_DIR, file), 'utf8');
   await context.route(`${origin}/**`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
+  // Registered after the page route, so it wins for the shared assets.
+  await context.route(`${origin}/__fixture/**`, (route) => {
+    const path = normalize(new URL(route.request().url()).pathname.slice('/__fixture/'.length));
+    const type = ASSET_TYPES[extname(path)];
+    if (path.startsWith('..') || !type) return route.abort('blockedbyclient');
+    return route.fulfill({
+      contentType: `${type}; charset=utf-8`,
+      body: readFileSync(join(FIXTURES_DIR, path), 'utf8'),
+    });
+  });
 }
 
 /** Opens a fixture at a real mail address, e.g. openFixture(context, 'https://mail.google.com/mail/u/0/', 'gmail/compose-new.html'). */
