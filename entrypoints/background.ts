@@ -1,5 +1,6 @@
 import { defineBackground } from '#imports';
+import { startBackground } from '../lib/background';
 
 export default defineBackground(() => {
-  // Wiring of the ledger and message handlers lands with the ledger issue.
+  startBackground();
 });

@@ -75,6 +75,8 @@ export interface ContactHistory {
   lastCallAt?: number;
   lastEmailAt?: number;
   emailsSinceLastCall: number;
+  /** The first email since the last call (or ever, if never called): how long the rep has been emailing. */
+  firstEmailSinceCallAt?: number;
 }
 
 export interface RecordRequest {
@@ -83,15 +85,35 @@ export interface RecordRequest {
 }
 export interface HistoryRequest {
   type: 'contact_history';
+  /** Addresses (any case); contacts the ledger does not know are left out of the reply. */
   addresses: string[];
+  /** Display names, for recipients the page shows without an address. */
+  names?: string[];
+}
+/** Deletes every event, call and contact (the "Your data" page; tests reset with it too). */
+export interface ClearLedgerRequest {
+  type: 'clear_ledger';
+}
+/** Asks the background to try saving events it holds in memory now (the popup sends it on opening). */
+export interface FlushLedgerRequest {
+  type: 'flush_ledger';
 }
 
-export type Request = RecordRequest | HistoryRequest;
+export type Request = RecordRequest | HistoryRequest | ClearLedgerRequest | FlushLedgerRequest;
+
+/**
+ * `saved`: in the database. `duplicate`: an event with this key was already recorded (not counted
+ * again). `kept_in_memory`: storage failed; counted for this browser session and saved when storage
+ * works again. `invalid`: the event was malformed and dropped.
+ */
+export type RecordOutcome = 'saved' | 'duplicate' | 'kept_in_memory' | 'invalid';
 
 /** The reply each request gets from the background. */
 export interface ResponseMap {
-  record: { ok: boolean };
+  record: { ok: boolean; outcome?: RecordOutcome };
   contact_history: ContactHistory[];
+  clear_ledger: { ok: boolean };
+  flush_ledger: { ok: boolean; persistent: boolean };
 }
 export type ResponseOf<R extends Request> = ResponseMap[R['type']];
 

@@ -1,9 +1,356 @@
+/**
+ * The toolbar popup: today's calls versus emails, the daily call goal and streak, the last 7 or
+ * 30 days, a Log a call form, who is overdue for a call, and this week's nudges.
+ *
+ * It reads the ledger directly (same origin as the background) with live queries; writes go to
+ * the background by message. Today's numbers come from their own small query so they paint first.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { describeContactHistory, formatContactInput, contactLabel, plural } from '../../lib/contact-history';
 import { t } from '../../lib/i18n';
+import { readDashboard, readToday } from '../../lib/ledger/dashboard';
+import { type Day } from '../../lib/ledger/day';
+import type { LedgerDb } from '../../lib/ledger/db';
+import { classifyStorageError, type StorageProblem } from '../../lib/ledger/ledger';
+import { recentContacts } from '../../lib/ledger/queries';
+import { sendToBackground } from '../../lib/messages';
+import { takePopupIntent } from '../../lib/background/commands';
+import { Chart } from './Chart';
+import { LogCallForm } from './LogCallForm';
+import { popupDb, useLive, usePendingState, useResolvedSettings, useToday } from './hooks';
 
-export function Popup() {
+export interface PopupProps {
+  /** The ledger connection (tests pass one on a fake IndexedDB). */
+  db?: LedgerDb;
+  now?: () => number;
+  /** IANA zone for "today" (the runtime's zone by default). */
+  timeZone?: string;
+}
+
+const OVERDUE_SHOWN = 5;
+
+function uiLocale(): string | undefined {
+  try {
+    return browser.i18n.getUILanguage() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function mark(name: string, ready: boolean): void {
+  if (ready && typeof performance !== 'undefined' && !performance.getEntriesByName(name).length) performance.mark(name);
+}
+
+function dayDate(day: Day): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y!, m! - 1, d, 12);
+}
+
+export function Popup({ db = popupDb(), now = Date.now, timeZone }: PopupProps) {
+  const today = useToday(now, timeZone);
+  const settings = useResolvedSettings();
+  const pendingState = usePendingState();
+  const pending = pendingState?.events ?? [];
+  const pendingKey = pending.map((p) => p.event.key).join('|');
+  const goal = settings?.values.dailyCallGoal;
+  const overdueDays = settings?.values.overdueDays ?? 30;
+
+  const [range, setRange] = useState<7 | 30>(7);
+  const [formOpen, setFormOpen] = useState(false);
+  const [formSource, setFormSource] = useState<'form' | 'shortcut'>('form');
+  const [formContact, setFormContact] = useState('');
+  const [flash, setFlash] = useState('');
+
+  // Today's numbers; if the popup's own connection fails, from the background's memory alone.
+  const todayLive = useLive(
+    () =>
+      readToday(db, today, pending).then(
+        (counts) => ({ counts, problem: null as StorageProblem | null }),
+        (err: unknown) =>
+          readToday(null, today, pending).then((counts) => ({ counts, problem: classifyStorageError(err) })),
+      ),
+    [db, today, pendingKey],
+  );
+  // An open that never finishes (a blocked upgrade) must not leave the numbers blank either.
+  const [fallbackCounts, setFallbackCounts] = useState<{ calls: number; emails: number }>();
+  const waiting = !todayLive.value;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setTimeout(() => void readToday(null, today, pending).then(setFallbackCounts), 1_500);
+    return () => clearTimeout(timer);
+  }, [waiting, today, pendingKey]);
+
+  // Everything else waits for today's numbers, so they are not queued behind the bigger reads.
+  const todayShown = !!todayLive.value || !!fallbackCounts;
+  const dashboard = useLive(
+    () =>
+      todayShown
+        ? readDashboard(db, {
+            today,
+            now: now(),
+            dailyCallGoal: goal ?? 0,
+            overdueDays,
+            chartDays: 30,
+            pending,
+          })
+        : Promise.resolve(undefined),
+    [db, today, pendingKey, goal, overdueDays, todayShown],
+  );
+  const contacts = useLive(() => (formOpen ? recentContacts(db, 50) : Promise.resolve([])), [db, formOpen]);
+
+  // Opened by the log-call shortcut: go straight to the form.
+  useEffect(() => {
+    void takePopupIntent().then((logCall) => {
+      if (logCall) {
+        setFormSource('shortcut');
+        setFormOpen(true);
+      }
+    });
+  }, []);
+
+  // Events waiting in memory: ask the background to try saving them now.
+  useEffect(() => {
+    if (pending.length) void sendToBackground({ type: 'flush_ledger' }).catch(() => undefined);
+  }, [pendingKey]);
+
+  // First paint of today's numbers and of everything, for the speed check (npm run bench:ledger -- --chromium).
+  useEffect(() => mark('callfirst:today', !!todayLive.value), [todayLive.value]);
+  useEffect(() => mark('callfirst:dashboard', !!dashboard.value), [dashboard.value]);
+
+  const counts = todayLive.value?.counts ?? fallbackCounts ?? dashboard.value?.counts;
+  const problem: StorageProblem | null =
+    pendingState && !pendingState.status.persistent
+      ? (pendingState.status.problem ?? 'failed')
+      : (todayLive.value?.problem ?? null);
+
+  const locale = uiLocale();
+  const fmt = useMemo(
+    () => ({
+      heading: new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' }),
+      weekday: new Intl.DateTimeFormat(locale, { weekday: 'narrow' }),
+      short: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }),
+    }),
+    [locale],
+  );
+
+  const days = dashboard.value?.days.slice(-range) ?? [];
+  const totals = days.reduce((s, d) => ({ calls: s.calls + d.calls, emails: s.emails + d.emails }), {
+    calls: 0,
+    emails: 0,
+  });
+  const calls = counts?.calls;
+  const goalMet = goal !== undefined && goal > 0 && calls !== undefined && calls >= goal;
+  const streak = dashboard.value?.streak ?? 0;
+  const overdue = dashboard.value?.overdue ?? [];
+  const nudges = dashboard.value?.nudges;
+
+  const openForm = (contact = '') => {
+    setFormContact(contact);
+    setFormSource('form');
+    setFlash('');
+    setFormOpen(true);
+  };
+
   return (
-    <main>
-      <h1>{t('popupTitle')}</h1>
+    <main class="popup">
+      <header class="popup-header">
+        <h1>{t('popupTitle')}</h1>
+        <span class="popup-date">{fmt.heading.format(dayDate(today))}</span>
+      </header>
+
+      {problem && (
+        <div class="storage-problem" role="status" data-testid="storage-problem">
+          <p>{t('storageProblem')}</p>
+          <p class="detail">
+            {problem === 'quota'
+              ? t('storageProblemQuota')
+              : problem === 'blocked'
+                ? t('storageProblemBlocked')
+                : problem === 'unavailable'
+                  ? t('storageProblemUnavailable')
+                  : ''}{' '}
+            {pending.length > 0 && plural('storagePending', pending.length)}
+          </p>
+        </div>
+      )}
+
+      <section class="today" aria-label={t('popupToday')}>
+        <div class="tiles">
+          <div class="tile tile-calls">
+            <span class="big" data-testid="calls-today">
+              {calls ?? '–'}
+            </span>
+            <span class="tile-label">{plural('popupCallsLabel', calls ?? 0)}</span>
+          </div>
+          <span class="versus" aria-hidden="true">
+            vs
+          </span>
+          <div class="tile tile-emails">
+            <span class="big" data-testid="emails-today">
+              {counts?.emails ?? '–'}
+            </span>
+            <span class="tile-label">{plural('popupEmailsLabel', counts?.emails ?? 0)}</span>
+          </div>
+        </div>
+
+        <div class="goal">
+          <div class="goal-line">
+            <span>{t('popupGoal')}</span>
+            <span class="goal-number" data-testid="call-goal">
+              {goal ?? '…'}
+            </span>
+          </div>
+          <progress
+            class={goalMet ? 'met' : ''}
+            max={Math.max(goal ?? 1, 1)}
+            value={Math.min(calls ?? 0, Math.max(goal ?? 1, 1))}
+            aria-label={
+              goal !== undefined ? t('popupGoalProgress', [String(calls ?? 0), String(goal)]) : t('popupGoal')
+            }
+          />
+          <p class="goal-status" data-testid="goal-status">
+            {goal === undefined || calls === undefined
+              ? ''
+              : goalMet
+                ? t('popupGoalMet')
+                : goal > 0
+                  ? plural('popupGoalLeft', goal - calls)
+                  : ''}
+          </p>
+          <p class="streak" data-testid="streak" title={t('popupStreakHelp')}>
+            <strong>{streak > 0 ? plural('popupStreak', streak) : t('popupStreakNone')}</strong>
+            <span> · {t('popupStreakHelp')}</span>
+          </p>
+        </div>
+      </section>
+
+      {flash && (
+        <p class="flash" role="status">
+          {flash}
+        </p>
+      )}
+      {formOpen ? (
+        <LogCallForm
+          key={formContact}
+          initialContact={formContact}
+          source={formSource}
+          suggestions={(contacts.value ?? []).map((c) =>
+            formatContactInput({ name: c.name, address: c.address || undefined }),
+          )}
+          autoFocus
+          now={now}
+          onDone={(message) => {
+            setFlash(message);
+            setFormOpen(false);
+          }}
+          onCancel={() => setFormOpen(false)}
+        />
+      ) : (
+        <button type="button" class="primary log-call" onClick={() => openForm()} data-testid="log-call">
+          {t('popupLogCall')}
+        </button>
+      )}
+
+      <section class="history" aria-labelledby="history-title">
+        <div class="section-head">
+          <h2 id="history-title">{t('popupHistory')}</h2>
+          <div class="range" role="group">
+            {([7, 30] as const).map((n) => (
+              <button type="button" key={n} aria-pressed={range === n} onClick={() => setRange(n)}>
+                {t(n === 7 ? 'popupRange7' : 'popupRange30')}
+              </button>
+            ))}
+          </div>
+        </div>
+        <Chart
+          days={days}
+          label={t('popupChartSummary', [
+            String(range),
+            plural('callCount', totals.calls),
+            plural('emailCount', totals.emails),
+          ])}
+          dayLabel={(d) =>
+            `${fmt.short.format(dayDate(d.day))}: ${plural('callCount', d.calls)}, ${plural('emailCount', d.emails)}`
+          }
+          tick={(day, i) =>
+            range === 7
+              ? fmt.weekday.format(dayDate(day))
+              : i === 0 || i === days.length - 1
+                ? fmt.short.format(dayDate(day))
+                : ''
+          }
+        />
+        <p class="legend">
+          <span class="key key-calls" /> {t('popupLegendCalls')} <span class="key key-emails" />{' '}
+          {t('popupLegendEmails')}
+          <span class="totals">
+            {plural('callCount', totals.calls)} · {plural('emailCount', totals.emails)}
+          </span>
+        </p>
+      </section>
+
+      <section class="overdue" aria-labelledby="overdue-title">
+        <h2 id="overdue-title">{t('popupOverdue')}</h2>
+        {overdue.length === 0 ? (
+          <p class="empty">{t('popupOverdueNone')}</p>
+        ) : (
+          <ul data-testid="overdue">
+            {overdue.slice(0, OVERDUE_SHOWN).map((c) => (
+              <li key={c.id}>
+                <div class="who">
+                  <span class="name">{contactLabel({ name: c.name, address: c.address })}</span>
+                  <span class="line">{describeContactHistory(c, now(), { timeZone })}</span>
+                </div>
+                <button
+                  type="button"
+                  class="quiet small"
+                  onClick={() => openForm(formatContactInput({ name: c.name, address: c.address || undefined }))}
+                  aria-label={`${t('popupOverdueLog')}: ${contactLabel(c)}`}
+                >
+                  {t('popupOverdueLog')}
+                </button>
+              </li>
+            ))}
+            {overdue.length > OVERDUE_SHOWN && (
+              <li class="more">{plural('popupOverdueMore', overdue.length - OVERDUE_SHOWN)}</li>
+            )}
+          </ul>
+        )}
+      </section>
+
+      <section class="nudges" aria-labelledby="nudges-title">
+        <h2 id="nudges-title">{t('popupNudges')}</h2>
+        {!nudges || nudges.accepted + nudges.dismissed === 0 ? (
+          <p class="empty">{t('popupNudgesNone')}</p>
+        ) : (
+          <div class="nudge-split" data-testid="nudges">
+            <span class="accepted">
+              <strong>{nudges.accepted}</strong> {t('popupNudgesAccepted')}
+            </span>
+            <span
+              class="split-bar"
+              aria-hidden="true"
+              style={{ '--accepted': `${(100 * nudges.accepted) / (nudges.accepted + nudges.dismissed)}%` }}
+            />
+            <span class="dismissed">
+              <strong>{nudges.dismissed}</strong> {t('popupNudgesDismissed')}
+            </span>
+          </div>
+        )}
+      </section>
+
+      <footer>
+        <a
+          href={browser.runtime.getURL('/options.html')}
+          onClick={(e) => {
+            e.preventDefault();
+            void browser.runtime.openOptionsPage();
+          }}
+        >
+          {t('popupYourData')}
+        </a>
+      </footer>
     </main>
   );
 }

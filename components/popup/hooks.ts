@@ -1,0 +1,82 @@
+/**
+ * The popup's data: live Dexie queries (the background writes, Dexie tells every extension page of
+ * the same origin through its BroadcastChannel), settings, the background's in-memory events, and
+ * "today", which turns at local midnight while the popup stays open.
+ */
+import { liveQuery } from 'dexie';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { localDay, msUntilNextDay, type Day } from '../../lib/ledger/day';
+import { LedgerDb } from '../../lib/ledger/db';
+import type { PendingState } from '../../lib/ledger/ledger';
+import { readPendingState, watchPendingState } from '../../lib/ledger/session';
+import { loadSettings, watchSettings, type ResolvedSettings } from '../../lib/settings';
+
+let shared: LedgerDb | undefined;
+/** The popup's connection to the ledger (same origin as the background's). */
+export function popupDb(): LedgerDb {
+  shared ??= new LedgerDb();
+  return shared;
+}
+
+export interface Live<T> {
+  value?: T;
+  error?: unknown;
+}
+
+/** Subscribes to a Dexie live query while mounted; re-subscribes when `deps` change. */
+export function useLive<T>(query: () => Promise<T>, deps: unknown[]): Live<T> {
+  const [state, setState] = useState<Live<T>>({});
+  const queryRef = useRef(query);
+  queryRef.current = query;
+  useEffect(() => {
+    const subscription = liveQuery(() => queryRef.current()).subscribe({
+      next: (value) => setState({ value }),
+      error: (error: unknown) => setState((s) => ({ ...s, error })),
+    });
+    return () => subscription.unsubscribe();
+  }, deps);
+  return state;
+}
+
+/** Settings as resolved (defaults < rep < policy), kept live; undefined until first loaded. */
+export function useResolvedSettings(): ResolvedSettings | undefined {
+  const [settings, setSettings] = useState<ResolvedSettings>();
+  useEffect(() => {
+    let live = true;
+    const stop = watchSettings((s) => live && setSettings(s));
+    loadSettings().then(
+      (loaded) => live && setSettings((current) => current ?? loaded),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+  return settings;
+}
+
+/** What the background holds in memory because storage failed (undefined when all is saved). */
+export function usePendingState(): PendingState | undefined {
+  const [state, setState] = useState<PendingState>();
+  useEffect(() => {
+    let live = true;
+    const stop = watchPendingState((s) => live && setState(s));
+    void readPendingState().then((s) => live && setState((current) => current ?? s));
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+  return state;
+}
+
+/** Today's local day, updated when the day turns. */
+export function useToday(now: () => number, timeZone?: string): Day {
+  const [today, setToday] = useState(() => localDay(now(), timeZone));
+  useEffect(() => {
+    const timer = setTimeout(() => setToday(localDay(now(), timeZone)), msUntilNextDay(now(), timeZone) + 50);
+    return () => clearTimeout(timer);
+  }, [today, now, timeZone]);
+  return today;
+}

@@ -1,0 +1,97 @@
+/**
+ * Everything the background does, wired in one place (entrypoints/background.ts only calls it):
+ * the ledger and its message handler, the toolbar badge, the log-call command and retention.
+ * Listeners are registered synchronously so an event that wakes the worker finds them.
+ */
+import { browser } from 'wxt/browser';
+import { loadSettings, watchSettings } from '../settings';
+import type { Settings } from '../settings/schema';
+import { DEFAULT_SETTINGS } from '../settings/schema';
+import { Ledger } from '../ledger/ledger';
+import { msUntilNextDay } from '../ledger/day';
+import { sessionPendingStore } from '../ledger/session';
+import { coalesce, showBadge } from './badge';
+import { handleCommand } from './commands';
+import { createMessageHandler } from './router';
+
+export const MIDNIGHT_ALARM = 'callfirst-new-day';
+const PRUNED_DAY_KEY = 'ledgerPrunedDay';
+
+/** An API that exists only with a permission or in some browsers (the types say always). */
+function maybe<T>(api: T): T | undefined {
+  return api;
+}
+
+export interface Background {
+  ledger: Ledger;
+  refreshBadge: () => Promise<void>;
+  prune: (force?: boolean) => Promise<void>;
+}
+
+export function startBackground(): Background {
+  let settings: Settings = DEFAULT_SETTINGS;
+  const ready = loadSettings()
+    .then((s) => {
+      settings = s.values;
+    })
+    .catch(() => undefined);
+
+  const refreshBadge = coalesce(async () => {
+    await ready;
+    await showBadge({
+      counts: await ledger.todayCounts(),
+      goal: settings.dailyCallGoal,
+      saved: ledger.getStatus().persistent,
+    });
+  });
+  const ledger = new Ledger({ pending: sessionPendingStore(), onChange: () => void refreshBadge() });
+
+  /** Retention: once a day (or when the setting changes), events older than retentionDays go. */
+  const prune = async (force = false) => {
+    await ready;
+    const today = ledger.today();
+    try {
+      const got = await browser.storage.local.get(PRUNED_DAY_KEY);
+      if (!force && got[PRUNED_DAY_KEY] === today) return;
+      await ledger.prune(settings.retentionDays);
+      await browser.storage.local.set({ [PRUNED_DAY_KEY]: today });
+    } catch {
+      /* storage failing: the next start tries again */
+    }
+  };
+
+  const newDay = () => {
+    void refreshBadge();
+    void prune();
+    scheduleNewDay();
+  };
+  let dayTimer: ReturnType<typeof setTimeout> | undefined;
+  const scheduleNewDay = () => {
+    const wait = msUntilNextDay(Date.now()) + 1_000;
+    clearTimeout(dayTimer);
+    // While the worker lives, a timer; the alarm (if the manifest grants `alarms`) wakes it otherwise.
+    dayTimer = setTimeout(newDay, wait);
+    void Promise.resolve()
+      .then(() => maybe(browser.alarms)?.create(MIDNIGHT_ALARM, { when: Date.now() + wait }))
+      .catch(() => undefined);
+  };
+
+  browser.runtime.onMessage.addListener(
+    createMessageHandler(ledger) as Parameters<typeof browser.runtime.onMessage.addListener>[0],
+  );
+  maybe(browser.commands)?.onCommand.addListener((command: string) => void handleCommand(command));
+  maybe(browser.alarms)?.onAlarm.addListener((alarm: { name: string }) => {
+    if (alarm.name === MIDNIGHT_ALARM) newDay();
+  });
+  watchSettings(({ values }) => {
+    const retentionChanged = values.retentionDays !== settings.retentionDays;
+    settings = values;
+    void refreshBadge();
+    if (retentionChanged) void prune(true);
+  });
+
+  void refreshBadge();
+  void prune();
+  scheduleNewDay();
+  return { ledger, refreshBadge, prune };
+}

@@ -1,0 +1,44 @@
+/**
+ * The background's message handler: the typed requests of lib/messages.ts, answered from the
+ * ledger. Anything else is left for other listeners (undefined is returned).
+ */
+import type { Ledger } from '../ledger/ledger';
+import { sanitizeEvent } from '../ledger/validate';
+import type { Request, ResponseMap } from '../messages';
+
+const TYPES = new Set<string>(['record', 'contact_history', 'clear_ledger', 'flush_ledger']);
+const MAX_LOOKUPS = 100;
+
+function isRequest(message: unknown): message is Request {
+  return typeof message === 'object' && message !== null && TYPES.has(String((message as { type?: unknown }).type));
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string' && v.length <= 320).slice(0, MAX_LOOKUPS)
+    : [];
+}
+
+export type Reply = ResponseMap[keyof ResponseMap];
+
+export function createMessageHandler(ledger: Ledger, now: () => number = Date.now) {
+  return (message: unknown): Promise<Reply> | undefined => {
+    if (!isRequest(message)) return undefined;
+    switch (message.type) {
+      case 'record': {
+        const event = sanitizeEvent(message.event, now());
+        if (!event) return Promise.resolve({ ok: false, outcome: 'invalid' });
+        return ledger.record(event).then((outcome) => ({ ok: true, outcome }));
+      }
+      case 'contact_history':
+        return ledger.contactHistory(strings(message.addresses), strings(message.names));
+      case 'clear_ledger':
+        return ledger.clear().then(
+          () => ({ ok: true }),
+          () => ({ ok: false }),
+        );
+      case 'flush_ledger':
+        return ledger.flush().then((ok) => ({ ok, persistent: ledger.getStatus().persistent }));
+    }
+  };
+}

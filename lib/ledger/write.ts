@@ -1,0 +1,74 @@
+/**
+ * Writing to the ledger: exactly once per idempotency key, all or nothing per batch.
+ *
+ * One read-write transaction over events, calls and contacts: IndexedDB runs overlapping
+ * read-write transactions one after another, so contact summaries never lose an update when
+ * several tabs (or the background and a flush) record at the same moment.
+ */
+import { contactIdOf } from '../contact-history';
+import type { ContactRow, LedgerDb } from './db';
+import { buildRows, contactRefsOf, type PreparedEvent } from './rows';
+
+/** Records `batch`; returns the keys that were new (the others were already recorded). */
+export async function writeEvents(db: LedgerDb, batch: PreparedEvent[]): Promise<Set<string>> {
+  if (!batch.length) return new Set();
+  return db.transaction('rw', db.events, db.calls, db.contacts, async () => {
+    const byKey = new Map<string, PreparedEvent>();
+    for (const p of batch) if (!byKey.has(p.event.key)) byKey.set(p.event.key, p);
+    const keys = [...byKey.keys()];
+    const existing = await db.events.bulkGet(keys);
+    const fresh = keys.filter((_, i) => !existing[i]).map((k) => byKey.get(k)!);
+    if (!fresh.length) return new Set<string>();
+
+    // Load the contacts these events may touch: by id, and by name for name-only references.
+    const ids = new Set<string>();
+    const nameKeys = new Set<string>();
+    for (const { event } of fresh) {
+      for (const ref of contactRefsOf(event)) {
+        const id = contactIdOf(ref);
+        if (!id) continue;
+        if (id.startsWith('name:')) {
+          nameKeys.add(id.slice(5));
+          ids.add(id);
+        } else ids.add(id);
+      }
+    }
+    const known = new Map<string, ContactRow>();
+    for (const row of await db.contacts.bulkGet([...ids])) if (row) known.set(row.id, row);
+    if (nameKeys.size) {
+      for (const row of await db.contacts
+        .where('nameKey')
+        .anyOf([...nameKeys])
+        .toArray())
+        known.set(row.id, row);
+    }
+
+    const rows = buildRows(fresh, known);
+    await db.events.bulkAdd(rows.events);
+    if (rows.calls.length) await db.calls.bulkAdd(rows.calls);
+    for (const id of rows.recount) {
+      const row = rows.contacts.find((c) => c.id === id);
+      if (row) await recountEmailsSince(db, row);
+    }
+    if (rows.contacts.length) await db.contacts.bulkPut(rows.contacts);
+    return new Set(fresh.map((p) => p.event.key));
+  });
+}
+
+/** Emails since the last call, counted from the events (when a call arrived after later emails). */
+export async function recountEmailsSince(db: LedgerDb, row: ContactRow): Promise<void> {
+  const since = row.lastCallAt ?? -Infinity;
+  let count = 0;
+  let first: number | undefined;
+  await db.events
+    .where('contacts')
+    .equals(row.id)
+    .each((e) => {
+      if (e.type !== 'email_sent' || e.at <= since) return;
+      count++;
+      first = Math.min(first ?? e.at, e.at);
+    });
+  row.emailsSinceLastCall = count;
+  if (first === undefined) delete row.firstEmailSinceCallAt;
+  else row.firstEmailSinceCallAt = first;
+}

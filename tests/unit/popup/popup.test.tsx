@@ -1,0 +1,225 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Popup } from '../../../components/popup/Popup';
+import { YourData } from '../../../components/data/YourData';
+import { POPUP_INTENT_KEY } from '../../../lib/background/commands';
+import { Ledger } from '../../../lib/ledger';
+import { PENDING_STATE_KEY } from '../../../lib/ledger/session';
+import type { LedgerDb } from '../../../lib/ledger/db';
+import { at, call, email, testDatabase, useEnglishMessages } from '../ledger/helpers';
+
+const NOW = at('2026-06-15T16:00:00Z');
+const DAY = 86_400_000;
+const ZONE = 'UTC';
+
+let ledger: Ledger;
+let db: LedgerDb;
+let tdb: ReturnType<typeof testDatabase>;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  useEnglishMessages();
+  tdb = testDatabase();
+  db = tdb.create(ZONE);
+  ledger = new Ledger({ createDb: () => tdb.create(ZONE), timeZone: () => ZONE, now: () => NOW });
+  await db.open();
+});
+afterEach(() => {
+  cleanup();
+  ledger.close();
+  db.close();
+});
+
+const show = () => render(<Popup db={db} now={() => NOW} timeZone={ZONE} />);
+
+describe('Popup', () => {
+  it('shows today’s calls versus emails, and updates live as the background records', async () => {
+    await ledger.record(email('dana@acme.example', NOW - DAY)); // yesterday
+    await ledger.record(email('dana@acme.example', NOW));
+    show();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('CallFirst');
+    await waitFor(() => expect(screen.getByTestId('emails-today').textContent).toBe('1'));
+    expect(screen.getByTestId('calls-today').textContent).toBe('0');
+    await ledger.record(email('lee@globex.example', NOW + 1));
+    await ledger.record(call('dana@acme.example', NOW + 2));
+    await waitFor(() => expect(screen.getByTestId('calls-today').textContent).toBe('1'));
+    expect(screen.getByTestId('emails-today').textContent).toBe('2');
+  });
+
+  it('shows the effective call goal and follows settings changes live', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { dailyCallGoal: 3 } });
+    await ledger.record(call('a@x.example', NOW));
+    show();
+    await waitFor(() => expect(screen.getByTestId('call-goal').textContent).toBe('3'));
+    await waitFor(() =>
+      expect(screen.getByTestId('goal-status').textContent).toBe("2 more calls to reach today's goal"),
+    );
+    await fakeBrowser.storage.sync.set({ settings: { dailyCallGoal: 1 } });
+    await waitFor(() => expect(screen.getByTestId('call-goal').textContent).toBe('1'));
+    await waitFor(() => expect(screen.getByTestId('goal-status').textContent).toBe('Goal met today. Nice work.'));
+  });
+
+  it('shows a policy goal over the rep’s own', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { dailyCallGoal: 3 } });
+    await fakeBrowser.storage.managed.set({ dailyCallGoal: 12 });
+    show();
+    await waitFor(() => expect(screen.getByTestId('call-goal').textContent).toBe('12'));
+  });
+
+  it('shows the streak and the overdue list with each contact’s history', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { dailyCallGoal: 1 } });
+    for (let d = 1; d <= 3; d++) await ledger.record(call('c@x.example', NOW - d * DAY));
+    await ledger.record(call({ address: 'dana@acme.example', name: 'Dana Lee' }, NOW - 41 * DAY));
+    for (let d = 6; d >= 1; d--)
+      await ledger.record(email([{ address: 'dana@acme.example', name: 'Dana Lee' }], NOW - d * DAY));
+    show();
+    await waitFor(() => expect(screen.getByTestId('streak').textContent).toContain('3-day streak'));
+    await waitFor(() => expect(screen.getByTestId('overdue').textContent).toContain('Dana Lee'));
+    expect(screen.getByTestId('overdue').textContent).toContain('Last call: 41 days ago · 6 emails since');
+  });
+
+  it('logs a call through the background with its notes', async () => {
+    const seen: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      seen.push(message);
+      return Promise.resolve({ ok: true, outcome: 'saved' });
+    });
+    show();
+    fireEvent.click(screen.getByTestId('log-call'));
+    const form = await screen.findByTestId('log-call-form');
+    fireEvent.click(screen.getByText('Save call'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Say who you called.'));
+    const field = (name: string) => form.querySelector(`[name="${name}"]`) as HTMLInputElement;
+    fireEvent.input(field('contact'), { target: { value: 'Dana Lee <Dana@acme.example>' } });
+    fireEvent.input(field('purpose'), { target: { value: 'Renewal' } });
+    fireEvent.input(field('discussed'), { target: { value: 'Pricing for Q3' } });
+    fireEvent.input(field('proposed'), { target: { value: 'A two-month pilot' } });
+    fireEvent.input(field('nextPurpose'), { target: { value: 'Sign-off' } });
+    fireEvent.click(screen.getByText('Save call'));
+    await waitFor(() => expect(screen.getByText('Call with Dana Lee saved.')).toBeTruthy());
+    expect(seen).toEqual([
+      {
+        type: 'record',
+        event: {
+          type: 'call_logged',
+          key: expect.stringMatching(/^call:/) as unknown,
+          at: NOW,
+          contact: { name: 'Dana Lee', address: 'dana@acme.example' },
+          notes: {
+            purpose: 'Renewal',
+            discussed: 'Pricing for Q3',
+            proposed: 'A two-month pilot',
+            nextPurpose: 'Sign-off',
+          },
+          source: 'form',
+        },
+      },
+    ]);
+  });
+
+  it('opens on the form, as a shortcut call, when the keyboard command opened it', async () => {
+    await fakeBrowser.storage.session.set({ [POPUP_INTENT_KEY]: { view: 'log-call', at: Date.now() } });
+    const seen: { event?: { source?: string } }[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      seen.push(message as { event?: { source?: string } });
+      return Promise.resolve({ ok: true, outcome: 'saved' });
+    });
+    show();
+    const form = await screen.findByTestId('log-call-form');
+    await waitFor(() => expect(document.activeElement).toBe(form.querySelector('[name="contact"]')));
+    fireEvent.input(form.querySelector('[name="contact"]')!, { target: { value: 'Sam' } });
+    fireEvent.click(screen.getByText('Save call'));
+    await waitFor(() => expect(seen.find((m) => m.event)?.event?.source).toBe('shortcut'));
+  });
+
+  it('says so in plain words when storage fails, and counts what is kept in memory', async () => {
+    await ledger.record(email('a@x.example', NOW, 'saved-1'));
+    const messages: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((m: unknown) => {
+      messages.push(m);
+      return Promise.resolve({ ok: false, persistent: false });
+    });
+    await fakeBrowser.storage.session.set({
+      [PENDING_STATE_KEY]: {
+        status: { persistent: false, problem: 'quota', since: NOW, pending: 2 },
+        events: [
+          { event: call('a@x.example', NOW, 'mem-1'), day: '2026-06-15' },
+          { event: email('a@x.example', NOW, 'mem-2'), day: '2026-06-15' },
+        ],
+      },
+    });
+    show();
+    const banner = await screen.findByTestId('storage-problem');
+    expect(banner.textContent).toContain(
+      "Can't save to this browser's storage right now; today's counts are kept until you close the browser.",
+    );
+    expect(banner.textContent).toContain('This browser’s storage is full.'.replace('’', "'"));
+    expect(banner.textContent).toContain('2 events waiting to be saved.');
+    await waitFor(() => expect(screen.getByTestId('calls-today').textContent).toBe('1'));
+    expect(screen.getByTestId('emails-today').textContent).toBe('2');
+    await waitFor(() => expect(messages).toContainEqual({ type: 'flush_ledger' }));
+  });
+
+  it('still shows today’s numbers from memory when its own database will not open', async () => {
+    tdb.failure.opens = true;
+    const broken = tdb.create(ZONE);
+    await fakeBrowser.storage.session.set({
+      [PENDING_STATE_KEY]: {
+        status: { persistent: false, problem: 'unavailable', pending: 1 },
+        events: [{ event: call('a@x.example', NOW, 'mem-1'), day: '2026-06-15' }],
+      },
+    });
+    fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve({ ok: false, persistent: false }));
+    render(<Popup db={broken} now={() => NOW} timeZone={ZONE} />);
+    await waitFor(() => expect(screen.getByTestId('calls-today').textContent).toBe('1'));
+    expect(screen.getByTestId('storage-problem').textContent).toContain("isn't letting CallFirst open its storage");
+  });
+});
+
+describe('YourData', () => {
+  it('exports the calls with their notes as a CSV download', async () => {
+    await ledger.record(
+      call({ address: 'dana@acme.example', name: 'Dana Lee' }, NOW, 'c1', {
+        discussed: 'Pricing, timing',
+        proposed: 'Pilot',
+      }),
+    );
+    const texts: string[] = [];
+    const createObjectURL = vi.fn((blob: Blob) => {
+      void blob.text().then((t) => texts.push(t));
+      return 'blob:test';
+    });
+    URL.createObjectURL = createObjectURL;
+    URL.revokeObjectURL = vi.fn();
+    const clicks: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this.download);
+    });
+    render(<YourData db={db} now={() => NOW} />);
+    fireEvent.click(screen.getByTestId('export-calls-csv'));
+    await waitFor(() =>
+      expect(screen.getByTestId('data-status').textContent).toBe('1 call and 1 day of counts exported.'),
+    );
+    expect(clicks).toEqual(['callfirst-calls-2026-06-15.csv']);
+    await waitFor(() => expect(texts[0]).toContain('Dana Lee,dana@acme.example,form,,"Pricing, timing",Pilot,'));
+  });
+
+  it('deletes everything only after a confirmation', async () => {
+    const seen: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((m: unknown) => {
+      seen.push(m);
+      return Promise.resolve({ ok: true });
+    });
+    render(<YourData db={db} now={() => NOW} />);
+    fireEvent.click(screen.getByTestId('delete-all'));
+    expect(seen).toEqual([]);
+    expect(screen.getByRole('alertdialog').textContent).toContain("It can't be undone.");
+    fireEvent.click(screen.getByTestId('delete-confirm'));
+    await waitFor(() =>
+      expect(screen.getByTestId('data-status').textContent).toBe('All CallFirst data on this device was deleted.'),
+    );
+    expect(seen).toEqual([{ type: 'clear_ledger' }]);
+  });
+});
