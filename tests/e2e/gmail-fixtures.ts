@@ -1,24 +1,14 @@
 /**
- * Opens the Gmail fixtures at Gmail's real address with their shared behaviour script
- * (tests/fixtures/gmail/behaviour.js, Gmail's compose behaviour stand-in) served beside them.
+ * Opens the Gmail fixtures at Gmail's real address; their shared behaviour script
+ * (tests/fixtures/gmail/behaviour.js, Gmail's compose behaviour stand-in) is served beside them.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { FIXTURES_DIR, serveFixture } from './harness';
+import { openFixture } from './harness';
 
 export const GMAIL_URL = 'https://mail.google.com/mail/u/0/';
 
-export async function openGmail(context: BrowserContext, file: string, hash = '#inbox'): Promise<Page> {
-  await serveFixture(context, 'https://mail.google.com', `gmail/${file}`);
-  const script = readFileSync(join(FIXTURES_DIR, 'gmail/behaviour.js'), 'utf8');
-  // Registered after the page route, so it wins for this one address.
-  await context.route('https://mail.google.com/__fixture/gmail-behaviour.js', (route) =>
-    route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: script }),
-  );
-  const page = await context.newPage();
-  await page.goto(GMAIL_URL + hash);
-  return page;
+export function openGmail(context: BrowserContext, file: string, hash = '#inbox'): Promise<Page> {
+  return openFixture(context, GMAIL_URL + hash, `gmail/${file}`);
 }
 
 interface SwGlobal {
