@@ -17,8 +17,8 @@ const GMAIL_DRAFT =
   'Hi Dana,\n\nJust checking in to see if you had a chance to look at the renewal proposal I sent over. ' +
   'Any update on where things stand?\n\nThanks,\nSam';
 const OUTLOOK_DRAFT =
-  "Hi Jonas,\n\nI'm sorry about the delayed shipment last week. I understand your team is frustrated, and I know the " +
-  'new pricing came as a surprise. I want to make this right.\n\nBest,\nSam';
+  "Hi Lee,\n\nI'm sorry, but the kick-off will have to move: the integration work slipped and I know your team is " +
+  'frustrated after last week. I want to make this right.\n\nBest,\nSam';
 
 process.env.CHROMIUM_PATH = ensureChromium();
 const interactive = Boolean(process.env.DISPLAY) && !process.env.CI && process.env.DEMO_HEADLESS !== '1';
@@ -37,22 +37,25 @@ if (interactive) {
 } else {
   mkdirSync(OUT_DIR, { recursive: true });
   const shots: string[] = [];
-  const shoot = async (page: Page, name: string) => {
+  const shoot = async (page: Page, name: string, fullPage = false) => {
     const path = join(OUT_DIR, name);
-    await page.screenshot({ path });
+    await page.screenshot({ path, fullPage });
     shots.push(path);
   };
 
   /** Types a draft, shows the nudge and its card, then uses one action and sends. */
   const playCompose = async (page: Page, draft: string, prefix: string, action: RegExp) => {
     await page.locator('[contenteditable="true"][aria-multiline="true"]').first().click();
+    // Start above any signature, where the rep's own words go.
+    await page.keyboard.press('Control+Home');
     await page.keyboard.type(draft, { delay: 3 });
     const nudge = page.locator('[data-callfirst="nudge"]').first();
-    const chip = nudge.getByRole('button').first();
+    const chip = nudge.getByRole('button', { name: /faster as a call/i });
     await chip.waitFor({ state: 'visible' });
     await shoot(page, `${prefix}-1-nudge.png`);
     await chip.click();
     await nudge.getByRole('button', { name: action }).waitFor({ state: 'visible' });
+    await page.waitForTimeout(500); // let the card's fade-in finish
     await shoot(page, `${prefix}-2-card.png`);
     await nudge.getByRole('button', { name: action }).click();
     await page.waitForTimeout(500);
@@ -77,7 +80,7 @@ if (interactive) {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.locator('h1').waitFor();
-  await shoot(options, 'options.png');
+  await shoot(options, 'options.png', true);
 
   console.log('Screenshots:');
   for (const path of shots) console.log(`  ${path}`);
@@ -88,26 +91,14 @@ if (interactive) {
 async function logCallFromPopup(browserContext: BrowserContext, id: string) {
   const page = await browserContext.newPage();
   await page.goto(`chrome-extension://${id}/popup.html`);
-  await page
-    .getByLabel(/contact/i)
-    .first()
-    .fill('dana@acme.example');
-  await page
-    .getByLabel(/purpose/i)
-    .first()
-    .fill('Agree the renewal timeline');
-  await page
-    .getByLabel(/discussed/i)
-    .first()
-    .fill('Budget approved; legal review next week');
-  await page
-    .getByLabel(/proposed/i)
-    .first()
-    .fill('Two-year term with a Q3 start');
-  await page
-    .getByRole('button', { name: /log|save/i })
-    .first()
-    .click();
-  await page.waitForTimeout(300);
+  await page.getByTestId('log-call').click();
+  const form = page.getByTestId('log-call-form');
+  await form.locator('[name="contact"]').fill('Dana Whitfield <dana@acme.example>');
+  await form.locator('[name="purpose"]').fill('Agree the renewal timeline');
+  await form.locator('[name="discussed"]').fill('Budget approved; legal review next week');
+  await form.locator('[name="proposed"]').fill('Two-year term with a Q3 start');
+  await form.locator('[name="nextPurpose"]').fill('Sign-off with procurement');
+  await form.locator('button[type="submit"]').click();
+  await page.getByTestId('calls-today').filter({ hasText: '1' }).waitFor();
   await page.close();
 }
