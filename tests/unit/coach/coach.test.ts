@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Analysis } from '../../../lib/analysis';
-import { type CoachContext, type CoachDeps, startCoach } from '../../../lib/coach';
+import { type Analysis, type AnalysisInput, analyzeDraft } from '../../../lib/analysis';
+import { type CoachContext, type CoachDeps, PRIME_INPUT, startCoach } from '../../../lib/coach';
 import type { NudgeView } from '../../../lib/coach/mount';
 import { wasSent } from '../../../lib/coach/send';
 import { gmailHost } from '../../../lib/hosts/gmail';
@@ -64,6 +64,7 @@ function setup(options: { settings?: Partial<Settings>; host?: Partial<ComposeHo
   const records: LedgerEvent[] = [];
   const requests: Request[] = [];
   const views: (NudgeView | null)[] = [];
+  const analysed: AnalysisInput[] = [];
   let watcher: ((s: ResolvedSettings) => void) | undefined;
   const resolved = (values: Partial<Settings>): ResolvedSettings => ({
     values: { ...DEFAULT_SETTINGS, ...values },
@@ -71,7 +72,10 @@ function setup(options: { settings?: Partial<Settings>; host?: Partial<ComposeHo
     problems: [],
   });
   const deps: Partial<CoachDeps> = {
-    analyze: (input) => (/checking in/i.test(input.body) ? CHECKIN : NONE),
+    analyze: (input) => {
+      analysed.push(input);
+      return /checking in/i.test(input.body) ? CHECKIN : NONE;
+    },
     send: ((req: Request) => {
       requests.push(req);
       if (req.type === 'record') records.push(req.event);
@@ -103,6 +107,7 @@ function setup(options: { settings?: Partial<Settings>; host?: Partial<ComposeHo
     requests,
     views,
     fake,
+    primes: () => analysed.filter((input) => input === PRIME_INPUT).length,
     changeSettings: (values: Partial<Settings>) => watcher?.(resolved(values)),
     sent: () => records.filter((r) => r.type === 'email_sent'),
   };
@@ -215,6 +220,40 @@ describe('startCoach', () => {
     document.querySelector('[role="dialog"]')!.remove();
     await sleep(120);
     expect(t.records).toEqual([]);
+  });
+
+  it('primes the analysis once per page in idle time with its own sample: no draft text, nothing recorded or shown', async () => {
+    load('three-windows.html');
+    performance.clearMeasures('callfirst:prime');
+    const t = (current = setup());
+    expect(t.primes()).toBe(0); // not during the scan itself: in idle time
+    await sleep(20);
+    expect(t.coach.sessionCount).toBe(3);
+    expect(t.primes()).toBe(1);
+    expect(performance.getEntriesByName('callfirst:prime')).toHaveLength(1);
+    t.coach.scan();
+    await sleep(20);
+    expect(t.primes()).toBe(1);
+    expect(t.views).toEqual([]);
+    expect(t.records).toEqual([]);
+  });
+
+  it('the priming sample reaches the phrase rules (check-in, questions) of the real analysis', () => {
+    const reasons = analyzeDraft(PRIME_INPUT).findings.map((f) => f.rule);
+    expect(reasons).toEqual(expect.arrayContaining(['checkin', 'questions']));
+  });
+
+  it('does not prime without a compose window, nor after the context goes away', async () => {
+    document.body.replaceChildren(document.createElement('div')); // an inbox with no compose window
+    const empty = (current = setup());
+    await sleep(20);
+    expect(empty.primes()).toBe(0);
+    empty.fake.invalidate();
+    load('compose-new.html');
+    const t = (current = setup());
+    t.fake.invalidate(); // the window was found by the first scan; its idle-time prime must not run
+    await sleep(20);
+    expect(t.primes()).toBe(0);
   });
 
   it('stops quietly when the extension context goes away', async () => {
