@@ -15,4 +15,10 @@ export default defineConfig({
     // Stock fixtures must never look for a downloaded browser.
     launchOptions: { executablePath: chromiumPath() },
   },
+  projects: [
+    { name: 'e2e', testIgnore: /typing-speed\.spec\.ts/ },
+    // Long-task timing needs the CPU to itself: it starts only after every e2e test has finished, and its
+    // file's tests run one after the other in one worker (not fully parallel), so nothing else runs beside it.
+    { name: 'typing-speed', testMatch: /typing-speed\.spec\.ts/, dependencies: ['e2e'], fullyParallel: false },
+  ],
 });
