@@ -7,8 +7,11 @@ import { gmailHost } from '../../../lib/hosts/gmail';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/gmail');
 
+/** The fixture's body, without its behaviour script and shared stylesheet (only the browser tests load those). */
 function load(file: string) {
-  const html = readFileSync(join(FIXTURES, file), 'utf8').replace(/<script[\s\S]*?<\/script>/g, '');
+  const html = readFileSync(join(FIXTURES, file), 'utf8')
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<link rel="stylesheet"[^>]*>/g, '');
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   document.body.replaceWith(document.importNode(parsed.body, true));
 }
