@@ -64,6 +64,11 @@ export async function serveFixture(context: BrowserContext, origin: string, file
   const body = readFileSync(join(FIXTURES_DIR, file), 'utf8');
   await context.route(`${origin}/**`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
   // Registered after the page route, so it wins for the shared assets.
+  await serveFixtureAssets(context, origin);
+}
+
+/** Serves the fixtures' shared scripts and styles at `<origin>/__fixture/<path under tests/fixtures>`. */
+export async function serveFixtureAssets(context: BrowserContext, origin: string): Promise<void> {
   await context.route(`${origin}/__fixture/**`, (route) => {
     const path = normalize(new URL(route.request().url()).pathname.slice('/__fixture/'.length));
     const type = ASSET_TYPES[extname(path)];

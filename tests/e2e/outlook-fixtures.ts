@@ -5,7 +5,7 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, FIXTURES_DIR } from './harness';
+import { expect, FIXTURES_DIR, serveFixtureAssets } from './harness';
 
 export const HOSTS = [
   'https://outlook.office.com/mail/',
@@ -42,6 +42,7 @@ export async function openOutlook(context: BrowserContext, url: string, file: st
   await context.route(`${new URL(url).origin}/**`, (route) =>
     route.fulfill({ contentType: 'text/html; charset=utf-8', body }),
   );
+  await serveFixtureAssets(context, new URL(url).origin);
   const page = await context.newPage();
   tags.set(page, tag);
   await page.goto(url);

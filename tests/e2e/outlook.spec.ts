@@ -4,7 +4,7 @@
  * and measures what reaches the background as a difference, never as an absolute count.
  */
 import type { Locator, Page, Worker } from '@playwright/test';
-import { expect, test } from './harness';
+import { expect, serveFixtureAssets, test } from './harness';
 import {
   addressIn,
   bodies,
@@ -464,6 +464,7 @@ test('a page Outlook changed is left alone and leaves a diagnostic', async ({ ex
   expect(html).not.toMatch(/"Send"|ComposeSendButton/);
   const url = 'https://outlook.office.com/mail/changed';
   await extensionContext.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await serveFixtureAssets(extensionContext, new URL(url).origin);
   const page = await coached(await extensionContext.newPage().then(async (p) => (await p.goto(url), p)));
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));

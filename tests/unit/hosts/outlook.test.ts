@@ -9,10 +9,14 @@ type Fixture = 'compose-new' | 'reply-inline' | 'popout' | 'german' | 'two-draft
 
 /**
  * The fixture as the page's own document (happy-dom's Range misbehaves in DOMParser documents).
- * Its inline script only imitates Outlook for the end-to-end tests, so it is left out here.
+ * Its behaviour script only imitates Outlook for the end-to-end tests, so it is left out here; its
+ * shared stylesheet (served beside it in the browser) is put inline, as happy-dom loads no files.
  */
 function load(name: Fixture): Document {
-  const html = readFileSync(resolve('tests/fixtures/outlook', `${name}.html`), 'utf8');
+  const html = readFileSync(resolve('tests/fixtures/outlook', `${name}.html`), 'utf8').replace(
+    /<link rel="stylesheet" href="\/__fixture\/([\w/.-]+\.css)" \/>/g,
+    (_, path: string) => `<style>${readFileSync(resolve('tests/fixtures', path), 'utf8')}</style>`,
+  );
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   for (const script of parsed.querySelectorAll('script')) script.remove();
   document.documentElement.lang = parsed.documentElement.lang;
