@@ -3,7 +3,7 @@
  * served at Outlook's real addresses. Tests share one browser per worker, so each opens its own page
  * and measures what reaches the background as a difference, never as an absolute count.
  */
-import type { Locator, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 import { expect, serveFixtureAssets, test } from './harness';
 import {
   addressIn,
@@ -40,6 +40,30 @@ async function write(page: Page, body: Locator, text: string): Promise<void> {
   await page.keyboard.type(text, { delay: 2 });
 }
 
+/** Opens `fixture` (under tests/fixtures/outlook) at `url` and types `text` at the top of its first draft. */
+async function openAndWrite(context: BrowserContext, url: string, fixture: string, text: string): Promise<Page> {
+  const page = await openOutlook(context, url, `outlook/${fixture}.html`);
+  await write(page, bodies(page).first(), text);
+  return page;
+}
+
+/** Past the analysis pause, no nudge has appeared. */
+async function expectNoNudge(page: Page): Promise<void> {
+  await page.waitForTimeout(1200);
+  await expect(nudges(page)).toHaveCount(0);
+}
+
+/** Opens the nudge's menu and picks one of its actions (data-action). */
+async function choose(nudge: Locator, action: string): Promise<void> {
+  await nudge.locator('button[aria-expanded]').click();
+  await nudge.locator(`[data-action="${action}"]`).click();
+}
+
+/** Outlook's Send button, in the page or in one compose form. */
+function sendButton(scope: Page | Locator): Locator {
+  return scope.locator('[data-testid="ComposeSendButton"]');
+}
+
 interface Seen {
   type?: string;
   event?: {
@@ -69,9 +93,20 @@ async function seen(sw: Worker): Promise<Seen[]> {
   return sw.evaluate(() => ((globalThis as unknown as { __seen?: unknown[] }).__seen ?? []) as Seen[]);
 }
 
+/** Listens (once per worker) and returns how many messages were seen before now: the `from` of what follows. */
+async function listenFrom(sw: Worker): Promise<number> {
+  await listen(sw);
+  return (await seen(sw)).length;
+}
+
+/** The events recorded after `from` messages. */
+async function recordsSince(sw: Worker, from: number): Promise<Seen[]> {
+  return (await seen(sw)).slice(from).filter((m) => m.type === 'record');
+}
+
 /** email_sent records from Outlook after `from` messages, one per idempotency key. */
 async function sendsSince(sw: Worker, from: number): Promise<Seen[]> {
-  const events = (await seen(sw)).slice(from).filter((m) => m.type === 'record' && m.event?.type === 'email_sent');
+  const events = (await recordsSince(sw, from)).filter((m) => m.event?.type === 'email_sent');
   const byKey = new Map(events.map((m) => [m.event!.key, m]));
   return [...byKey.values()];
 }
@@ -83,6 +118,12 @@ async function expectSends(sw: Worker, from: number, count: number): Promise<See
   const sends = await sendsSince(sw, from);
   expect(sends).toHaveLength(count);
   return sends;
+}
+
+/** The compose form closed, and `count` sends were recorded after `from`. */
+async function expectClosed(page: Page, sw: Worker, from: number, count: number): Promise<void> {
+  await expect(page.locator('[data-fixture-form]')).toHaveCount(0);
+  await expectSends(sw, from, count);
 }
 
 async function sentInPage(page: Page): Promise<{ form: string; html: string; text: string }[]> {
@@ -122,8 +163,7 @@ for (const url of HOSTS) {
       test(`a check-in in ${fixture} shows the nudge with "checkin"`, async ({ extensionContext }) => {
         // A pop-out compose window has its own address under /mail/deeplink/.
         const at = fixture === 'popout' ? new URL('deeplink/compose?popoutv2=1', url).href : url;
-        const page = await openOutlook(extensionContext, at, `outlook/${fixture}.html`);
-        await write(page, bodies(page).first(), CHECKIN);
+        const page = await openAndWrite(extensionContext, at, fixture, CHECKIN);
         await expect(nudges(page)).toHaveCount(1);
         await expect(nudges(page)).toHaveAttribute('data-reasons', /(^|,)checkin(,|$)/);
         await expect(nudges(page)).toHaveAttribute('data-level', /^(suggest|strong)$/);
@@ -132,11 +172,8 @@ for (const url of HOSTS) {
     }
 
     test('a short purposeful email shows no nudge', async ({ extensionContext }) => {
-      const page = await openOutlook(extensionContext, url, 'outlook/compose-new.html');
-      await write(page, bodies(page).first(), FINE);
-      // Past the analysis pause: nothing appears.
-      await page.waitForTimeout(1200);
-      await expect(nudges(page)).toHaveCount(0);
+      const page = await openAndWrite(extensionContext, url, 'compose-new', FINE);
+      await expectNoNudge(page);
       await page.close();
     });
 
@@ -144,8 +181,7 @@ for (const url of HOSTS) {
       const page = await openOutlook(extensionContext, url, 'outlook/reply-inline.html');
       await expect(page.locator('#divRplyFwdMsg ~ div')).toContainText('Just checking in');
       await write(page, bodies(page).first(), FINE);
-      await page.waitForTimeout(1200);
-      await expect(nudges(page)).toHaveCount(0);
+      await expectNoNudge(page);
       await page.close();
     });
   });
@@ -154,8 +190,7 @@ for (const url of HOSTS) {
 test('the read-only message bodies are never coached', async ({ extensionContext }) => {
   const page = await openOutlook(extensionContext, OFFICE, 'outlook/reply-inline.html');
   // The read-only body in the reading pane is full of check-ins: with an empty draft, nothing shows.
-  await page.waitForTimeout(1200);
-  await expect(nudges(page)).toHaveCount(0);
+  await expectNoNudge(page);
   await expect(page.locator('[id^="UniqueMessageBody_"] [data-callfirst]')).toHaveCount(0);
   await page.close();
 });
@@ -169,8 +204,7 @@ test('"Ask for a call instead" replaces the own text and keeps signature and quo
   await write(page, body, CHECKIN);
   const nudge = nudges(page);
   await expect(nudge).toHaveAttribute('data-reasons', /checkin/);
-  await nudge.locator('button[aria-expanded]').click();
-  await nudge.locator('[data-action="call_request"]').click();
+  await choose(nudge, 'call_request');
   await expect(body).toContainText('10 minutes');
   await expect(body).not.toContainText('just checking in to see');
   expect(await historyText(page)).toBe(historyBefore);
@@ -188,12 +222,10 @@ test.describe('sending', () => {
     extensionContext,
     serviceWorker,
   }) => {
-    await listen(serviceWorker);
-    const from = (await seen(serviceWorker)).length;
-    const page = await openOutlook(extensionContext, OFFICE, 'outlook/reply-inline.html');
-    await write(page, bodies(page).first(), CHECKIN);
+    const from = await listenFrom(serviceWorker);
+    const page = await openAndWrite(extensionContext, OFFICE, 'reply-inline', CHECKIN);
     await expect(nudges(page)).toHaveCount(1);
-    await page.locator('[data-testid="ComposeSendButton"]').click();
+    await sendButton(page).click();
     const [sent] = await expectSends(serviceWorker, from, 1);
     expect(sent!.event!.host).toBe('outlook');
     expect(sent!.event!.recipients).toEqual([
@@ -207,39 +239,30 @@ test.describe('sending', () => {
   });
 
   test('Ctrl+Enter in the body counts one send', async ({ extensionContext, serviceWorker }) => {
-    await listen(serviceWorker);
-    const from = (await seen(serviceWorker)).length;
-    const page = await openOutlook(extensionContext, OFFICE, 'outlook/compose-new.html');
-    await write(page, bodies(page).first(), FINE);
+    const from = await listenFrom(serviceWorker);
+    const page = await openAndWrite(extensionContext, OFFICE, 'compose-new', FINE);
     await page.keyboard.press('Control+Enter');
-    await expect(page.locator('[data-fixture-form]')).toHaveCount(0);
-    await expectSends(serviceWorker, from, 1);
+    await expectClosed(page, serviceWorker, from, 1);
     await page.close();
   });
 
   test('Enter and Space on a focused Send button each count one send', async ({ extensionContext, serviceWorker }) => {
-    await listen(serviceWorker);
     for (const key of ['Enter', 'Space']) {
-      const from = (await seen(serviceWorker)).length;
-      const page = await openOutlook(extensionContext, OFFICE, 'outlook/popout.html');
-      await write(page, bodies(page).first(), FINE);
-      await page.locator('[data-testid="ComposeSendButton"]').focus();
+      const from = await listenFrom(serviceWorker);
+      const page = await openAndWrite(extensionContext, OFFICE, 'popout', FINE);
+      await sendButton(page).focus();
       await page.keyboard.press(key);
-      await expect(page.locator('[data-fixture-form]')).toHaveCount(0);
-      await expectSends(serviceWorker, from, 1);
+      await expectClosed(page, serviceWorker, from, 1);
       await page.close();
     }
   });
 
   test('a discard is not a send', async ({ extensionContext, serviceWorker }) => {
-    await listen(serviceWorker);
-    const from = (await seen(serviceWorker)).length;
-    const page = await openOutlook(extensionContext, OFFICE, 'outlook/compose-new.html');
-    await write(page, bodies(page).first(), CHECKIN);
+    const from = await listenFrom(serviceWorker);
+    const page = await openAndWrite(extensionContext, OFFICE, 'compose-new', CHECKIN);
     await expect(nudges(page)).toHaveCount(1);
     await page.locator('[data-fixture-action="discard"]').click();
-    await expect(page.locator('[data-fixture-form]')).toHaveCount(0);
-    await expectSends(serviceWorker, from, 0);
+    await expectClosed(page, serviceWorker, from, 0);
     await page.close();
   });
 
@@ -247,18 +270,17 @@ test.describe('sending', () => {
     extensionContext,
     serviceWorker,
   }) => {
-    await listen(serviceWorker);
-    const from = (await seen(serviceWorker)).length;
+    const from = await listenFrom(serviceWorker);
     const page = await openOutlook(extensionContext, OFFICE, 'outlook/compose-new.html');
     const to = page.locator('[data-fixture-well="to"]');
     await to.evaluate((el) => el.replaceChildren());
     await write(page, bodies(page).first(), FINE);
-    await page.locator('[data-testid="ComposeSendButton"]').click();
+    await sendButton(page).click();
     await expect(page.getByRole('alertdialog')).toBeVisible();
     await expectSends(serviceWorker, from, 0);
     await page.getByRole('alertdialog').getByRole('button').click();
     await to.evaluate((el, address) => el.append(address), addressIn(page, 'kim@tailspin.example'));
-    await page.locator('[data-testid="ComposeSendButton"]').click();
+    await sendButton(page).click();
     const [sent] = await expectSends(serviceWorker, from, 1);
     expect(sent!.event!.recipients).toEqual([{ address: addressIn(page, 'kim@tailspin.example') }]);
     await page.close();
@@ -266,14 +288,11 @@ test.describe('sending', () => {
 });
 
 test('schedule send from the Send menu counts one send', async ({ extensionContext, serviceWorker }) => {
-  await listen(serviceWorker);
-  const from = (await seen(serviceWorker)).length;
-  const page = await openOutlook(extensionContext, OFFICE, 'outlook/compose-new.html');
-  await write(page, bodies(page).first(), FINE);
+  const from = await listenFrom(serviceWorker);
+  const page = await openAndWrite(extensionContext, OFFICE, 'compose-new', FINE);
   await page.locator('[aria-haspopup="menu"]').click();
   await page.getByRole('menuitem').click();
-  await expect(page.locator('[data-fixture-form]')).toHaveCount(0);
-  await expectSends(serviceWorker, from, 1);
+  await expectClosed(page, serviceWorker, from, 1);
   await page.close();
 });
 
@@ -317,8 +336,7 @@ test('a pop-out opened from the mailbox as its own window is coached and counts 
   extensionContext,
   serviceWorker,
 }) => {
-  await listen(serviceWorker);
-  const from = (await seen(serviceWorker)).length;
+  const from = await listenFrom(serviceWorker);
   const mailbox = await openOutlook(extensionContext, OFFICE, 'outlook/reply-inline.html');
   const popoutHtml = fixtureHtml('outlook/popout.html', tagOf(mailbox));
   await extensionContext.route('https://outlook.office.com/mail/deeplink/**', (route) =>
@@ -332,7 +350,7 @@ test('a pop-out opened from the mailbox as its own window is coached and counts 
   await write(popout, bodies(popout).first(), CHECKIN);
   await expect(nudges(popout)).toHaveAttribute('data-reasons', /checkin/);
   await expect(nudges(mailbox)).toHaveCount(0);
-  await popout.locator('[data-testid="ComposeSendButton"]').click();
+  await sendButton(popout).click();
   const [sent] = await expectSends(serviceWorker, from, 1);
   expect(sent!.event!.recipients).toEqual([
     { name: 'Priya Natarajan' },
@@ -351,8 +369,7 @@ test('"Use the purpose opener" replaces the check-in sentence and nothing else',
   await page.keyboard.type('Just checking in to see if you had any updates on the renewal.', { delay: 2 });
   const nudge = nudges(page);
   await expect(nudge).toHaveAttribute('data-reasons', /checkin/);
-  await nudge.locator('button[aria-expanded]').click();
-  await nudge.locator('[data-action="opener"]').click();
+  await choose(nudge, 'opener');
   await expect.poll(() => ownText(body)).toMatch(/^Hi Dana,\s*The purpose of my call is .+$/);
   expect(await ownText(body)).not.toContain('checking in');
   expect(await historyText(page)).toBe(historyBefore);
@@ -364,13 +381,10 @@ test('"I\'ll call — log it" records the call for the recipient, with the notes
   extensionContext,
   serviceWorker,
 }) => {
-  await listen(serviceWorker);
-  const from = (await seen(serviceWorker)).length;
-  const page = await openOutlook(extensionContext, OFFICE, 'outlook/reply-inline.html');
-  await write(page, bodies(page).first(), CHECKIN);
+  const from = await listenFrom(serviceWorker);
+  const page = await openAndWrite(extensionContext, OFFICE, 'reply-inline', CHECKIN);
   const nudge = nudges(page);
-  await nudge.locator('button[aria-expanded]').click();
-  await nudge.locator('[data-action="log_call"]').click();
+  await choose(nudge, 'log_call');
   const fields = nudge.locator('form textarea');
   await fields.nth(0).fill('Agree the renewal start date');
   await fields.nth(1).fill('Tiers, legal review');
@@ -378,9 +392,7 @@ test('"I\'ll call — log it" records the call for the recipient, with the notes
   await fields.nth(3).fill('Confirm the order form');
   await nudge.locator('form button[type="submit"]').click();
   await expect
-    .poll(async () =>
-      (await seen(serviceWorker)).slice(from).find((m) => m.type === 'record' && m.event?.type === 'call_logged'),
-    )
+    .poll(async () => (await recordsSince(serviceWorker, from)).find((m) => m.event?.type === 'call_logged'))
     .toMatchObject({
       event: {
         host: 'outlook',
@@ -395,24 +407,18 @@ test('"Not now" hides the nudge for this draft and records it, as nudge_shown wa
   extensionContext,
   serviceWorker,
 }) => {
-  await listen(serviceWorker);
-  const from = (await seen(serviceWorker)).length;
-  const page = await openOutlook(extensionContext, OFFICE, 'outlook/compose-new.html');
-  await write(page, bodies(page).first(), CHECKIN);
+  const from = await listenFrom(serviceWorker);
+  const page = await openAndWrite(extensionContext, OFFICE, 'compose-new', CHECKIN);
   const nudge = nudges(page);
   await expect(nudge).toHaveCount(1);
-  await nudge.locator('button[aria-expanded]').click();
-  await nudge.locator('[data-action="snooze"]').click();
+  await choose(nudge, 'snooze');
   await expect(nudges(page)).toHaveCount(0);
   await page.keyboard.type(' Any update?', { delay: 2 });
   await page.waitForTimeout(1000);
   await expect(nudges(page)).toHaveCount(0);
   await expect
     .poll(async () =>
-      (await seen(serviceWorker))
-        .slice(from)
-        .filter((m) => m.type === 'record' && m.event?.host === 'outlook')
-        .map((m) => m.event!.type),
+      (await recordsSince(serviceWorker, from)).filter((m) => m.event?.host === 'outlook').map((m) => m.event!.type),
     )
     .toEqual(expect.arrayContaining(['nudge_shown', 'nudge_dismissed']));
   await page.close();
@@ -422,10 +428,8 @@ test('a German Outlook works the same: nudge, and Send found without English lab
   extensionContext,
   serviceWorker,
 }) => {
-  await listen(serviceWorker);
-  const from = (await seen(serviceWorker)).length;
-  const page = await openOutlook(extensionContext, 'https://outlook.office.com/mail/', 'outlook/german.html');
-  await write(page, bodies(page).first(), CHECKIN);
+  const from = await listenFrom(serviceWorker);
+  const page = await openAndWrite(extensionContext, 'https://outlook.office.com/mail/', 'german', CHECKIN);
   await expect(nudges(page)).toHaveAttribute('data-reasons', /checkin/);
   await page.locator('[data-fixture-action="send"]').click();
   const [sent] = await expectSends(serviceWorker, from, 1);
@@ -448,8 +452,8 @@ test('two drafts at once each get their own nudge and count their own send', asy
   await write(page, bodies(page).nth(0), CHECKIN);
   await expect(nudgeIn(page, 'reply')).toHaveCount(1);
   await expect(nudges(page)).toHaveCount(2);
-  const from = (await seen(serviceWorker)).length;
-  await page.locator('[data-fixture-form="reply"] [data-testid="ComposeSendButton"]').click();
+  const from = await listenFrom(serviceWorker);
+  await sendButton(page.locator('[data-fixture-form="reply"]')).click();
   await expectSends(serviceWorker, from, 1);
   await expect(nudgeIn(page, 'new')).toHaveCount(1);
   await page.close();
