@@ -36,6 +36,13 @@ async function resetLedger(page: Page): Promise<void> {
   expect(await send(page, { type: 'clear_ledger' })).toEqual({ ok: true });
 }
 
+/** The popup on an empty ledger: every test starts from zero, whatever ran before it in this browser. */
+async function openPopupOnEmptyLedger(context: BrowserContext, extensionId: string): Promise<Page> {
+  const popup = await openPopup(context, extensionId);
+  await resetLedger(popup);
+  return popup;
+}
+
 async function resetSettings(worker: Worker): Promise<void> {
   await worker.evaluate(async () => {
     await chrome.storage.sync.remove(['settings', 'settingsSavedAt']);
@@ -72,8 +79,7 @@ test.describe('ledger', () => {
     extensionId,
     serviceWorker,
   }) => {
-    const popup = await openPopup(extensionContext, extensionId);
-    await resetLedger(popup);
+    const popup = await openPopupOnEmptyLedger(extensionContext, extensionId);
     await expect(popup.getByTestId('calls-today')).toHaveText('0');
     await expect(popup.getByTestId('emails-today')).toHaveText('0');
 
@@ -141,8 +147,7 @@ test.describe('ledger', () => {
   });
 
   test('an event sent twice counts once; a malformed one is refused', async ({ extensionContext, extensionId }) => {
-    const popup = await openPopup(extensionContext, extensionId);
-    await resetLedger(popup);
+    const popup = await openPopupOnEmptyLedger(extensionContext, extensionId);
     const event = emailSent('email_sent:gmail:draft-42', 'lee@globex.example', Date.now());
     expect(await send(popup, { type: 'record', event })).toEqual({ ok: true, outcome: 'saved' });
     expect(await send(popup, { type: 'record', event })).toEqual({ ok: true, outcome: 'duplicate' });
@@ -162,8 +167,7 @@ test.describe('ledger', () => {
     extensionId,
     serviceWorker,
   }) => {
-    const popup = await openPopup(extensionContext, extensionId);
-    await resetLedger(popup);
+    const popup = await openPopupOnEmptyLedger(extensionContext, extensionId);
     const now = Date.now();
     await send(popup, {
       type: 'record',
@@ -194,8 +198,7 @@ test.describe('ledger', () => {
   });
 
   test('the popup as a person sees it (screenshot)', async ({ extensionContext, extensionId }, testInfo) => {
-    const popup = await openPopup(extensionContext, extensionId);
-    await resetLedger(popup);
+    const popup = await openPopupOnEmptyLedger(extensionContext, extensionId);
     const now = Date.now();
     let n = 0;
     const record = (event: object) => send(popup, { type: 'record', event: { key: `shot:${++n}`, ...event } });
