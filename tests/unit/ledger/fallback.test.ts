@@ -1,37 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  Ledger,
-  classifyStorageError,
-  countDay,
-  memoryPendingStore,
-  readDashboard,
-  readToday,
-  type LedgerOptions,
-} from '../../../lib/ledger';
-import { at, call, email, testDatabase, useEnglishMessages } from './helpers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { classifyStorageError, countDay, memoryPendingStore, readDashboard, readToday } from '../../../lib/ledger';
+import { at, call, email, ledgerMaker, testDatabase, useEnglishMessages } from './helpers';
 
 const ZONE = 'UTC';
 const NOW = at('2026-06-15T12:00:00Z');
 
-let open: Ledger[] = [];
-function makeLedger(tdb: ReturnType<typeof testDatabase>, options: LedgerOptions = {}): Ledger {
-  const ledger = new Ledger({
-    createDb: () => tdb.create(ZONE),
-    timeZone: () => ZONE,
-    now: () => NOW,
-    retryDelaysMs: [60_000],
-    openTimeoutMs: 200,
-    ...options,
-  });
-  open.push(ledger);
-  return ledger;
-}
+const makeLedger = ledgerMaker(ZONE, NOW, { openTimeoutMs: 200 });
 
 beforeEach(useEnglishMessages);
-afterEach(() => {
-  open.forEach((l) => l.close());
-  open = [];
-});
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -5,9 +5,10 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { vi } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { DBCore, DBCoreMutateRequest, DBCoreTable } from 'dexie';
+import { Ledger, type LedgerOptions } from '../../../lib/ledger';
 import { LedgerDb } from '../../../lib/ledger/db';
 import type { Translate } from '../../../lib/contact-history';
 import type { CallLogged, ContactRef, EmailSent, LedgerEvent } from '../../../lib/messages';
@@ -86,6 +87,30 @@ export function testDatabase(name = 'callfirst-ledger') {
     return db;
   };
   return { factory, failure, create, IDBKeyRange };
+}
+
+/**
+ * Makes ledgers on a test database at a fixed zone and time (retries a minute apart, so none fires
+ * during a test), and closes every one after each test. Call once at the top of a test file.
+ */
+export function ledgerMaker(zone: string, now: number, defaults: LedgerOptions = {}) {
+  let open: Ledger[] = [];
+  afterEach(() => {
+    open.forEach((l) => l.close());
+    open = [];
+  });
+  return (tdb: ReturnType<typeof testDatabase>, options: LedgerOptions = {}): Ledger => {
+    const ledger = new Ledger({
+      createDb: () => tdb.create(zone),
+      timeZone: () => zone,
+      now: () => now,
+      retryDelaysMs: [60_000],
+      ...defaults,
+      ...options,
+    });
+    open.push(ledger);
+    return ledger;
+  };
 }
 
 let seq = 0;

@@ -1,38 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  Ledger,
   contactHistories,
   countDay,
   dailyCounts,
   nudgeCounts,
   overdueContacts,
   readDashboard,
-  type LedgerOptions,
 } from '../../../lib/ledger';
-import { at, call, email, nudge, testDatabase, useEnglishMessages } from './helpers';
+import { at, call, email, ledgerMaker, nudge, testDatabase, useEnglishMessages } from './helpers';
 
 const ZONE = 'America/New_York';
 const NOW = at('2026-06-15T16:00:00Z'); // Monday, noon in New York
 const DAY = 86_400_000;
 
-let open: Ledger[] = [];
-function makeLedger(tdb: ReturnType<typeof testDatabase>, options: LedgerOptions = {}): Ledger {
-  const ledger = new Ledger({
-    createDb: () => tdb.create(ZONE),
-    timeZone: () => ZONE,
-    now: () => NOW,
-    retryDelaysMs: [60_000],
-    ...options,
-  });
-  open.push(ledger);
-  return ledger;
-}
+const makeLedger = ledgerMaker(ZONE, NOW);
 
 beforeEach(useEnglishMessages);
-afterEach(() => {
-  open.forEach((l) => l.close());
-  open = [];
-});
 
 describe('counting by local day', () => {
   it('counts today’s calls and emails in the rep’s zone', async () => {
