@@ -10,12 +10,14 @@
  * cold ≤ 30 ms in Chromium; a 1 MB draft within 500 ms.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build, type Format } from 'esbuild';
+import { chromiumPath } from '../tests/e2e/chromium-path';
+import { QUIET_CHROMIUM_ARGS } from '../tests/e2e/launch';
 import type { analyzeDraft as AnalyzeDraft } from '../lib/analysis';
 
 const args = process.argv.slice(2);
@@ -27,7 +29,6 @@ const ENTRY =
 const COLD_ONLY = args.includes('--cold');
 const COLD_RUNS = 7;
 const COLD_BUDGET_MS = 30;
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const GLOBAL_NAME = 'CallFirstAnalysis';
 
 /** Sentences of a sales rep's working day, mixing every kind of signal the detectors look for. */
@@ -151,20 +152,14 @@ console.log(JSON.stringify({ load: t1 - t0, first: t2 - t1, cpu: (c.user + c.sys
  * renderer and no compiled code left over from the last one. No network: a blank page and inline scripts.
  */
 async function coldChromium(bundleFile: string): Promise<string> {
-  if (!existsSync(CHROMIUM)) return `cold (Chromium): skipped, no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`;
+  let executablePath: string;
+  try {
+    executablePath = chromiumPath();
+  } catch (err) {
+    return `cold (Chromium): skipped, ${(err as Error).message}`;
+  }
   const source = readFileSync(bundleFile, 'utf8');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--disable-gpu',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath, headless: true, args: QUIET_CHROMIUM_ARGS });
   try {
     const samples: Cold[] = [];
     for (let i = 0; i < COLD_RUNS; i++) {

@@ -13,10 +13,9 @@
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { LedgerDb } from '../lib/ledger/db';
 import { localDay } from '../lib/ledger/day';
 import { readDashboard, readToday } from '../lib/ledger/dashboard';
@@ -24,14 +23,13 @@ import { readExport } from '../lib/ledger/export';
 import { buildRows, type PreparedEvent } from '../lib/ledger/rows';
 import { writeEvents } from '../lib/ledger/write';
 import type { LedgerEvent } from '../lib/messages';
+import { EXTENSION_DIR, extensionWorker, launchWithExtension } from '../tests/e2e/launch';
 
 const args = process.argv.slice(2);
 const eventsArg = args.indexOf('--events');
 const TOTAL = eventsArg >= 0 ? Number(args[eventsArg + 1]) : 100_000;
 const CHROMIUM_ONLY = args.includes('--chromium-only');
 const WITH_CHROMIUM = CHROMIUM_ONLY || args.includes('--chromium');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const EXTENSION_DIR = resolve(process.env.CALLFIRST_OUT_DIR ?? '.output', 'chrome-mv3');
 const BUDGET_MS = 100;
 const DAY = 86_400_000;
 const CONTACTS = 2_000;
@@ -154,25 +152,11 @@ async function benchChromium(total: number): Promise<void> {
     console.log(`\nChromium: no build at ${EXTENSION_DIR}; run npm run build:chrome first.`);
     return;
   }
-  const profile = mkdtempSync(join(tmpdir(), 'callfirst-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--disable-gpu',
-    ],
-  });
+  const context = await launchWithExtension();
   try {
     // tsx names functions with an `__name` helper that pages passed to evaluate() lack.
     await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const worker = await extensionWorker(context);
     const popupUrl = `chrome-extension://${new URL(worker.url()).host}/popup.html`;
 
     /** Opens the popup; returns when today's numbers and the whole dashboard showed (ms from navigation start). */
@@ -274,7 +258,6 @@ async function benchChromium(total: number): Promise<void> {
     if (!ok) process.exitCode = 1;
   } finally {
     await context.close();
-    rmSync(profile, { recursive: true, force: true });
   }
 }
 
