@@ -6,6 +6,7 @@ import { RULE_IDS, SENSITIVITIES, SITE_IDS, type RuleId, type Settings, type Sit
 import { Checklist, Choice, LineList, Toggle, WholeNumber } from './controls';
 import { RULE_LABELS, SENSITIVITY_LABELS, SITE_LABELS } from './labels';
 
+type LinesKey = 'checkinPhrases' | 'ignorePhrases' | 'mutedContacts';
 type NumberKey =
   'wordThreshold' | 'questionThreshold' | 'threadThreshold' | 'overdueDays' | 'dailyCallGoal' | 'retentionDays';
 
@@ -22,6 +23,9 @@ export function SettingsForm({ settings }: { settings: ResolvedSettings }) {
       min={FIELDS[setting].min}
       max={FIELDS[setting].max}
     />
+  );
+  const lines = (setting: LinesKey, label: Parameters<typeof t>[0], help: Parameters<typeof t>[0]) => (
+    <LineList setting={setting} label={t(label)} help={t(help)} locked={locked(setting)} value={values[setting]} />
   );
 
   return (
@@ -75,31 +79,13 @@ export function SettingsForm({ settings }: { settings: ResolvedSettings }) {
 
       <section aria-labelledby="group-phrases">
         <h2 id="group-phrases">{t('optionsGroupPhrases')}</h2>
-        <LineList
-          setting="checkinPhrases"
-          label={t('optionsCheckinPhrasesLabel')}
-          help={t('optionsCheckinPhrasesHelp')}
-          locked={locked('checkinPhrases')}
-          value={values.checkinPhrases}
-        />
-        <LineList
-          setting="ignorePhrases"
-          label={t('optionsIgnorePhrasesLabel')}
-          help={t('optionsIgnorePhrasesHelp')}
-          locked={locked('ignorePhrases')}
-          value={values.ignorePhrases}
-        />
+        {lines('checkinPhrases', 'optionsCheckinPhrasesLabel', 'optionsCheckinPhrasesHelp')}
+        {lines('ignorePhrases', 'optionsIgnorePhrasesLabel', 'optionsIgnorePhrasesHelp')}
       </section>
 
       <section aria-labelledby="group-contacts">
         <h2 id="group-contacts">{t('optionsGroupContacts')}</h2>
-        <LineList
-          setting="mutedContacts"
-          label={t('optionsMutedContactsLabel')}
-          help={t('optionsMutedContactsHelp')}
-          locked={locked('mutedContacts')}
-          value={values.mutedContacts}
-        />
+        {lines('mutedContacts', 'optionsMutedContactsLabel', 'optionsMutedContactsHelp')}
         <Toggle
           setting="showContactHistory"
           label={t('optionsShowContactHistoryLabel')}
