@@ -1,7 +1,8 @@
 /**
  * Priming: a built-in draft analysed once per page, in idle time, when the first compose window is
- * found. The first analysis in a page is cold (V8 compiles compromise and the phrase rules: tens of
- * ms); priming pays that when the window opens rather than on the rep's first pause in typing.
+ * found. The first analysis in a page is cold (V8 compiles the analysis and the phrase rules a draft
+ * touches: some 15–20 ms); priming pays that when the window opens rather than on the rep's first
+ * pause in typing.
  */
 import type { AnalysisInput } from '../analysis';
 import { DEFAULT_SETTINGS } from '../settings/schema';
