@@ -81,7 +81,7 @@ const NEGATION_WINDOW = 3;
 function isNegated(terms: Term[], start: number): boolean {
   for (let i = Math.max(0, start - NEGATION_WINDOW); i < start; i++) {
     const term = terms[i];
-    if (term && (NEGATORS.has(term.word) || (term.alt !== undefined && NEGATORS.has(term.alt)))) return true;
+    if (term && (NEGATORS.has(term.word) || term.alts?.some((alt) => NEGATORS.has(alt)))) return true;
   }
   return false;
 }
@@ -123,7 +123,7 @@ function wordsOf(terms: readonly Term[]): Set<string> {
   const words = new Set<string>();
   for (const term of terms) {
     words.add(term.word);
-    if (term.alt !== undefined) words.add(term.alt);
+    for (const alt of term.alts ?? []) words.add(alt);
   }
   return words;
 }

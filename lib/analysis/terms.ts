@@ -10,8 +10,8 @@
 export interface Term {
   /** The word as compared. */
   word: string;
-  /** A second form that also matches: "dana's" also reads "dana", "e-mail" also "email". */
-  alt?: string;
+  /** Other forms that also match: "dana's" also reads "dana", "e-mail" "email", "tuesday/friday" either day. */
+  alts?: readonly string[];
   /** Where the written token holding this word starts and ends in the sentence. */
   start: number;
   end: number;
@@ -80,7 +80,10 @@ const NON_ASCII = /[^\t-~]/;
 const THOUSANDS_COMMA = /(\d),(?=\d)/g;
 const HYPHENATED = /^[\p{L}\p{N}]+(?:[-–—][\p{L}\p{N}]+)+$/u;
 const DASHES = /[-–—]/;
-const HAS_LETTER = /\p{L}/u;
+const LETTERS = /^\p{L}+$/u;
+const DIGITS = /^\d{1,4}$/;
+/** "Tuesday/Friday", "and/or": words joined by a slash (not a date, a path or a link). */
+const SLASHED_WORDS = /^\p{L}+(?:\/\p{L}+)+$/u;
 const POSSESSIVE = /'s$/;
 /** "p.m.", "e.g.", "U.S." read as "pm", "eg", "us". */
 const DOTTED_ACRONYM = /^(?:\p{L}\.)+\p{L}\.?$/u;
@@ -93,7 +96,7 @@ function normalize(token: string): string {
 }
 
 /** The words one token stands for, in order. */
-function wordsOfToken(core: string): { word: string; alt?: string }[] {
+function wordsOfToken(core: string): { word: string; alts?: readonly string[] }[] {
   const whole = WHOLE_CONTRACTIONS[core];
   if (whole) return whole.map((word) => ({ word }));
   for (const [suffix, expansion] of CONTRACTION_SUFFIXES) {
@@ -103,13 +106,16 @@ function wordsOfToken(core: string): { word: string; alt?: string }[] {
   }
   if (HYPHENATED.test(core)) {
     const parts = core.split(DASHES);
-    const first = parts[0] ?? '';
-    // "l-theanine", "re-send" stay whole; "2026-03-01" and "9-5" are numbers, not words.
-    const keepWhole = first.length === 1 || HYPHEN_PREFIXES.has(first) || !parts.some((p) => HAS_LETTER.test(p));
-    if (!keepWhole) return parts.map((word) => ({ word }));
-    return [{ word: core, alt: HAS_LETTER.test(first) ? parts.join('') : undefined }];
+    const [first = '', ...rest] = parts;
+    // Split "follow-up" and "10-minute"; keep "re-send", "x-ray", "q3-2026", "9-5" and "2026-03-01" whole.
+    const split = LETTERS.test(first)
+      ? first.length > 1 && !HYPHEN_PREFIXES.has(first)
+      : DIGITS.test(first) && rest.every((part) => LETTERS.test(part));
+    if (split) return parts.map((word) => ({ word }));
+    return [LETTERS.test(first) ? { word: core, alts: [parts.join('')] } : { word: core }];
   }
-  if (POSSESSIVE.test(core)) return [{ word: core, alt: core.slice(0, -2) }];
+  if (SLASHED_WORDS.test(core)) return [{ word: core, alts: core.split('/') }];
+  if (POSSESSIVE.test(core)) return [{ word: core, alts: [core.slice(0, -2)] }];
   return [{ word: core }];
 }
 
@@ -135,9 +141,8 @@ export function toTerms(sentence: string): Term[] {
     if (!core) continue;
     const start = match.index + lead;
     const end = match.index + trimmed.length;
-    for (const { word, alt } of wordsOfToken(core)) {
-      terms.push(alt === undefined || alt === word ? { word, start, end } : { word, alt, start, end });
-    }
+    for (const { word, alts } of wordsOfToken(core))
+      terms.push(alts ? { word, alts, start, end } : { word, start, end });
   }
   return terms;
 }
@@ -150,7 +155,7 @@ export function wordsOf(text: string): string[] {
   return wordsOfToken(normalize(text)).map((term) => term.word);
 }
 
-/** A term's word or its second form equals `word`. */
+/** A term's word or one of its other forms equals `word`. */
 export function termIs(term: Term, word: string): boolean {
-  return term.word === word || term.alt === word;
+  return term.word === word || (term.alts?.includes(word) ?? false);
 }

@@ -70,7 +70,6 @@ export const CHECKIN_PHRASES: readonly PhraseRule[] = [
     weight: 1,
   },
   { pattern: '(have|has|had) not heard (back|anything)', source: followUpChain, weight: 1 },
-  { pattern: 'havent heard (back|anything)', source: followUpChain, weight: 1 },
   {
     pattern:
       '(following|follow|followed) up on (my|our|the) (last|previous|earlier|prior)? (email|message|note|voicemail|call|emails|messages)',
