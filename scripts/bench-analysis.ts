@@ -27,7 +27,7 @@ const ENTRY =
     ? resolve(args[entryArg + 1] ?? '')
     : fileURLToPath(new URL('../lib/analysis/index.ts', import.meta.url));
 const COLD_ONLY = args.includes('--cold');
-const COLD_RUNS = 7;
+const COLD_RUNS = 11;
 const COLD_BUDGET_MS = 30;
 const GLOBAL_NAME = 'CallFirstAnalysis';
 

@@ -29,6 +29,13 @@ function clip(text: string, words: number): string {
 /** A capital and then lower-case letters: "Renewal", "Early-bird" — not "ACME", "Q3", "iPhone", "McKinsey". */
 const ORDINARY_CAPITALISED = /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)*$/u;
 
+/**
+ * First words after which "the" would be wrong: determiners and possessives, greetings and thanks,
+ * and verbs a subject can open with ("Checking in", "Following up", "Confirm Tuesday").
+ */
+const NO_ARTICLE =
+  /^(?:the|a|an|our|your|my|their|his|her|its|this|that|these|those|next|last|any|some|all|no|each|every|thanks|thank|congrats|congratulations|hello|hi|hey|welcome|please|quick|just|re|confirm|checking|following|touching|circling|looking|reaching|confirming|bumping|catching|wondering|getting|moving|reconnecting|introducing|thinking|hoping|sharing|sending|asking|requesting)$/;
+
 /** The word written with its capital in the middle of a sentence of the draft: a name ("… the Acme team"). */
 function capitalisedMidSentence(word: string, ownText: string): boolean {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -55,7 +62,10 @@ export function topicOf(subject: string, mainAsk: string | undefined, ownText: s
     const lowered =
       writtenLower ||
       (ORDINARY_CAPITALISED.test(word) && !/^\p{Lu}/u.test(second) && !capitalisedMidSentence(word, ownText));
-    return clip(lowered ? first.toLowerCase() + cleaned.slice(first.length) : cleaned, MAX_TOPIC_WORDS);
+    if (!lowered) return clip(cleaned, MAX_TOPIC_WORDS);
+    // "Kick-off agenda" is talked through as "the kick-off agenda".
+    const article = NO_ARTICLE.test(lower) ? '' : 'the ';
+    return clip(article + first.toLowerCase() + cleaned.slice(first.length), MAX_TOPIC_WORDS);
   }
   const object = mainAsk ? TOPIC_AFTER.exec(mainAsk)?.[1] : undefined;
   return object ? clip(object, MAX_TOPIC_WORDS) : 'where things stand';

@@ -8,14 +8,14 @@ describe('opener and call request', () => {
       body: 'Hi Dana, just checking in. Any update?',
       subject: 'RE: Renewal timeline for Acme',
     });
-    expect(result.opener).toMatch(/^The purpose of my call is to .*renewal timeline for Acme.*\.$/i);
+    expect(result.opener).toMatch(/^The purpose of my call is to .*the renewal timeline for Acme.*\.$/i);
   });
 
   it('lowers an ordinary first word of the subject and keeps names, acronyms and codes', () => {
     const opener = (subject: string, body = 'Hi Dana, just checking in. Any update?') =>
       analyzeDraft({ body, subject }).opener;
-    expect(opener('RE: Renewal timeline for Acme')).toContain('where you are on renewal timeline for Acme and');
-    expect(opener('Pricing: next steps')).toContain('on pricing: next steps');
+    expect(opener('RE: Renewal timeline for Acme')).toContain('where you are on the renewal timeline for Acme and');
+    expect(opener('Pricing: next steps')).toContain('on the pricing: next steps');
     expect(opener('ACME renewal')).toContain('on ACME renewal');
     expect(opener('Q3 pricing')).toContain('on Q3 pricing');
     expect(opener('iPhone rollout')).toContain('on iPhone rollout');
@@ -24,7 +24,16 @@ describe('opener and call request', () => {
       'on Acme renewal',
     );
     expect(opener('Samantha Boyd')).toContain('on Samantha Boyd');
-    expect(opener('Renewal', 'Renewal is close. Just checking in, any update?')).toContain('on renewal and');
+    expect(opener('Renewal', 'Renewal is close. Just checking in, any update?')).toContain('on the renewal and');
+  });
+
+  it('puts "the" before an ordinary subject, not before a determiner, a greeting or a verb', () => {
+    const opener = (subject: string) =>
+      analyzeDraft({ body: 'Hi Dana, just checking in. Any update?', subject }).opener;
+    expect(opener('Kick-off agenda')).toContain('on the kick-off agenda and');
+    expect(opener('Our renewal')).toContain('on our renewal and');
+    expect(opener('Following up on the quote')).toContain('on following up on the quote and');
+    expect(opener('Thanks for Tuesday')).toContain('on thanks for Tuesday and');
   });
 
   it('falls back to the object of the main ask when there is no subject', () => {
