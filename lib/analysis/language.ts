@@ -4,6 +4,7 @@
  * no dictionary to load.
  */
 import type { Language } from './types';
+import { LETTER } from './letters';
 
 const STOPWORDS: Record<Exclude<Language, 'other'>, readonly string[]> = {
   en: [
@@ -173,6 +174,7 @@ for (const [lang, words] of Object.entries(STOPWORDS) as [Language, readonly str
   for (const word of words) LOOKUP.set(word, [...(LOOKUP.get(word) ?? []), lang]);
 }
 
+const WORD = new RegExp(`[${LETTER}']+`, 'g');
 const SAMPLE_WORDS = 400;
 const SAMPLE_CHARS = 4000;
 /** Fewer stopword hits than this and the sample says nothing: assume English, the product's home language. */
@@ -180,12 +182,7 @@ const MIN_EVIDENCE = 3;
 
 export function detectLanguage(text: string): Language {
   const counts = new Map<Language, number>();
-  const words =
-    text
-      .slice(0, SAMPLE_CHARS)
-      .toLowerCase()
-      .match(/[\p{L}']+/gu)
-      ?.slice(0, SAMPLE_WORDS) ?? [];
+  const words = text.slice(0, SAMPLE_CHARS).toLowerCase().match(WORD)?.slice(0, SAMPLE_WORDS) ?? [];
   for (const word of words) {
     // A word several languages share ("la", "que") is weaker evidence than one only one language uses.
     const langs = LOOKUP.get(word) ?? [];

@@ -6,6 +6,7 @@
  */
 import type { RuleId } from '../settings/schema';
 import { countWords } from './sentences';
+import { LETTER_OR_DIGIT, LOWER, UPPER } from './letters';
 
 const REPLY_PREFIX = /^\s*(?:(?:re|fw|fwd|aw|wg|tr|rv|sv|antw)\s*:\s*)+/i;
 const TOPIC_AFTER = /\b(?:on|about|regarding|re|for|with|from)\s+((?:the|our|your|my|this|that)\s+[^.?!,;:]{2,60})/i;
@@ -27,7 +28,10 @@ function clip(text: string, words: number): string {
 }
 
 /** A capital and then lower-case letters: "Renewal", "Early-bird" — not "ACME", "Q3", "iPhone", "McKinsey". */
-const ORDINARY_CAPITALISED = /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)*$/u;
+const ORDINARY_CAPITALISED = new RegExp(`^[${UPPER}][${LOWER}]+(?:-[${LOWER}]+)*$`);
+const STARTS_CAPITALISED = new RegExp(`^[${UPPER}]`);
+const TRAILING_NON_WORD = new RegExp(`[^${LETTER_OR_DIGIT}]+$`);
+const NON_WORD = new RegExp(`[^${LETTER_OR_DIGIT}'-]+`);
 
 /**
  * First words after which "the" would be wrong: determiners and possessives, greetings and thanks,
@@ -39,7 +43,7 @@ const NO_ARTICLE =
 /** The word written with its capital in the middle of a sentence of the draft: a name ("… the Acme team"). */
 function capitalisedMidSentence(word: string, ownText: string): boolean {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`[\\p{L}\\p{N},;:)'"’-][ \\t]+${escaped}(?![\\p{L}\\p{N}])`, 'u').test(ownText);
+  return new RegExp(`[${LETTER_OR_DIGIT},;:)'"’-][ \\t]+${escaped}(?![${LETTER_OR_DIGIT}])`).test(ownText);
 }
 
 /**
@@ -54,14 +58,14 @@ export function topicOf(subject: string, mainAsk: string | undefined, ownText: s
   const cleaned = subject.replace(REPLY_PREFIX, '').replace(/\s+/g, ' ').trim();
   if (cleaned) {
     const [first = '', second = ''] = cleaned.split(' ');
-    const word = first.replace(/[^\p{L}\p{N}]+$/u, '');
+    const word = first.replace(TRAILING_NON_WORD, '');
     const lower = word.toLowerCase();
     // The draft writing the word in lower case settles it; otherwise its shape and the draft's own capitals do.
-    const writtenLower = word !== lower && ownText.split(/[^\p{L}\p{N}'-]+/u).includes(lower);
+    const writtenLower = word !== lower && ownText.split(NON_WORD).includes(lower);
     // A capital on the next word too ("Samantha Boyd", "Entex Contact List") reads as a name or a title.
     const lowered =
       writtenLower ||
-      (ORDINARY_CAPITALISED.test(word) && !/^\p{Lu}/u.test(second) && !capitalisedMidSentence(word, ownText));
+      (ORDINARY_CAPITALISED.test(word) && !STARTS_CAPITALISED.test(second) && !capitalisedMidSentence(word, ownText));
     if (!lowered) return clip(cleaned, MAX_TOPIC_WORDS);
     // "Kick-off agenda" is talked through as "the kick-off agenda".
     const article = NO_ARTICLE.test(lower) ? '' : 'the ';

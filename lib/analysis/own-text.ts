@@ -6,6 +6,7 @@
  * Line-based and linear in the input: every regular expression here is anchored to one line and has
  * no nested quantifiers, so a megabyte of pasted text cannot make it backtrack.
  */
+import { LETTER } from './letters';
 import { countWords } from './sentences';
 
 /** "On Tue, Mar 3, 2026 at 9:12 AM Dana <d@x.com> wrote:" and its German, French, Spanish, Portuguese, Italian, Dutch forms. */
@@ -43,8 +44,10 @@ const SHORT_COMMA_CLOSER = /^\s*\S+(?:\s\S+){0,4},\s*$/;
 const CONTACT_DETAIL =
   /\+?\d[\d\s().-]{6,20}\d|@[\w-]{1,63}\.\w|https?:\/\/|www\.|\s\|\s|^\s*(?:tel|phone|mobile|cell|fax|[tmofc])\.?\s?:/i;
 
-const GREETING_NAME =
-  /^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|bonjour|hola|olá|ola|ciao)\s+(?:mr\.?\s+|ms\.?\s+|mrs\.?\s+|dr\.?\s+)?([A-ZÀ-Ý][\p{L}'-]{1,30})/iu;
+const GREETING_NAME = new RegExp(
+  `^\\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|bonjour|hola|olá|ola|ciao)\\s+(?:mr\\.?\\s+|ms\\.?\\s+|mrs\\.?\\s+|dr\\.?\\s+)?([A-ZÀ-Ý][${LETTER}'-]{1,30})`,
+  'i',
+);
 
 /** Signature lines are short; a long line with a link or a phone number is still a sentence. */
 const MAX_SIGNATURE_LINE_WORDS = 12;

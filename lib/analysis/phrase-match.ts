@@ -7,8 +7,9 @@
  * against the rules whose needed words it holds, so a draft costs a few word lookups per sentence
  * (phrase-index.ts).
  */
+import { LETTER_OR_DIGIT } from './letters';
 import { loadList, patternAt, type IndexedList, type StoredIndex } from './phrase-index';
-import { findMatches, type CompiledPattern } from './phrase-pattern';
+import { findMatches } from './phrase-pattern';
 import { toTerms, type Term } from './terms';
 
 export interface PhraseRule {
@@ -28,11 +29,6 @@ export interface PhraseHit {
   text: string;
   /** The whole sentence the hit sits in, as written. */
   sentence: string;
-}
-
-interface CompiledRule {
-  rule: PhraseRule;
-  pattern: CompiledPattern;
 }
 
 export interface PhraseSet {
@@ -102,21 +98,6 @@ function positionsFor(set: PhraseSet, words: ReadonlySet<string>): Set<number> {
   return found;
 }
 
-function mayMatch(set: PhraseSet, words: ReadonlySet<string>): boolean {
-  return positionsFor(set, words).size > 0;
-}
-
-/** The rules of a set that a sentence with these words could match, compiled. */
-function rulesFor(set: PhraseSet, words: ReadonlySet<string>): CompiledRule[] {
-  const rules: CompiledRule[] = [];
-  for (const position of positionsFor(set, words)) {
-    const rule = set.rules[position];
-    const pattern = patternAt(set.index, position);
-    if (rule && pattern) rules.push({ rule, pattern });
-  }
-  return rules;
-}
-
 const EDGE_PUNCTUATION = /^[\s\-–—*•]+|[\s.,;:!?]+$/g;
 
 function wordsOf(terms: readonly Term[]): Set<string> {
@@ -133,23 +114,30 @@ export class PhraseMatcher {
   private readonly hits = new Map<PhraseSet, PhraseHit[]>();
 
   constructor(sentences: readonly string[], sets: readonly PhraseSet[]) {
-    const candidates: { sentence: string; terms: Term[]; words: Set<string> }[] = [];
+    const candidates: { sentence: string; terms: Term[]; found: [PhraseSet, Set<number>][] }[] = [];
     for (const sentence of sentences) {
       if (sentence.length > MAX_PARSED_CHARS) continue;
       const terms = toTerms(sentence);
       const words = wordsOf(terms);
-      if (sets.some((set) => mayMatch(set, words))) candidates.push({ sentence, terms, words });
-    }
-    for (const { sentence, terms, words } of withinBudget(candidates)) {
+      const found: [PhraseSet, Set<number>][] = [];
       for (const set of sets) {
-        for (const rule of rulesFor(set, words)) this.matchSentence(sentence, terms, set, rule);
+        const positions = positionsFor(set, words);
+        if (positions.size) found.push([set, positions]);
+      }
+      if (found.length) candidates.push({ sentence, terms, found });
+    }
+    for (const { sentence, terms, found } of withinBudget(candidates)) {
+      for (const [set, positions] of found) {
+        for (const position of positions) this.matchSentence(sentence, terms, set, position);
       }
     }
   }
 
-  private matchSentence(sentence: string, terms: Term[], set: PhraseSet, compiled: CompiledRule): void {
-    const { rule } = compiled;
-    for (const [start, end] of findMatches(compiled.pattern, terms)) {
+  private matchSentence(sentence: string, terms: Term[], set: PhraseSet, position: number): void {
+    const rule = set.rules[position];
+    const pattern = patternAt(set.index, position);
+    if (!rule || !pattern) return;
+    for (const [start, end] of findMatches(pattern, terms)) {
       if (rule.negatable && isNegated(terms, start)) continue;
       const first = terms[start];
       const last = terms[end - 1];
@@ -164,8 +152,10 @@ export class PhraseMatcher {
   }
 }
 
+const LITERAL_WORD = new RegExp(`[${LETTER_OR_DIGIT}']+`, 'g');
+
 /** Turns a rep's own phrase ("touching base re") into a literal pattern: words only, no match syntax. */
 export function literalPattern(phrase: string): string | undefined {
-  const words = phrase.toLowerCase().match(/[\p{L}\p{N}']+/gu);
+  const words = phrase.toLowerCase().match(LITERAL_WORD);
   return words?.length ? words.join(' ') : undefined;
 }

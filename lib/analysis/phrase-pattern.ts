@@ -25,6 +25,8 @@ export interface CompiledPattern {
   atStart: boolean;
   /** `$`: the match ends the sentence. */
   atEnd: boolean;
+  /** The words every match starts with, when the first step is a required choice of words. */
+  starts?: ReadonlySet<string>;
 }
 
 /** Longest stretch one wildcard may skip; phrase rules never need more, and it bounds matching. */
@@ -102,7 +104,22 @@ export function compilePattern(pattern: string): CompiledPattern {
   if (!required) {
     throw new Error(`phrase pattern needs at least one required word: ${pattern}`);
   }
-  return { steps, atStart, atEnd };
+  return { steps, atStart, atEnd, starts: startWords(steps[0]) };
+}
+
+function startWords(first: Step | undefined): Set<string> | undefined {
+  if (first?.kind !== 'choice' || first.optional) return undefined;
+  const words = new Set<string>();
+  for (const option of first.options) {
+    if (typeof option[0] !== 'string') return undefined;
+    words.add(option[0]);
+  }
+  return words;
+}
+
+function canStart(pattern: CompiledPattern, term: Term): boolean {
+  const { starts } = pattern;
+  return !starts || starts.has(term.word) || (term.alts?.some((alt) => starts.has(alt)) ?? false);
 }
 
 function wordMatches(test: WordTest, term: Term | undefined): boolean {
@@ -136,6 +153,11 @@ export function findMatches(pattern: CompiledPattern, terms: Term[]): [number, n
   const found: [number, number][] = [];
   const lastStart = pattern.atStart ? 0 : terms.length - 1;
   for (let t = 0; t <= lastStart;) {
+    const term = terms[t];
+    if (!term || !canStart(pattern, term)) {
+      t++;
+      continue;
+    }
     const end = matchFrom(pattern, terms, 0, t);
     if (end > t) {
       found.push([t, end]);

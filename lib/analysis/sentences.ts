@@ -1,4 +1,5 @@
 /** Cheap, language-independent text units: sentences and words. */
+import { LETTER_OR_DIGIT } from './letters';
 
 /** Lines, then sentence ends within a line. Bullets and list items stay units of their own. */
 export function splitSentences(text: string): string[] {
@@ -12,10 +13,12 @@ export function splitSentences(text: string): string[] {
   return sentences;
 }
 
+const HAS_WORD_CHARACTER = new RegExp(`[${LETTER_OR_DIGIT}]`);
+
 /** Words as a reader counts them: runs containing a letter or digit. */
 export function countWords(text: string): number {
   let words = 0;
-  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) words++;
+  for (const token of text.split(/\s+/)) if (HAS_WORD_CHARACTER.test(token)) words++;
   return words;
 }
 

@@ -6,6 +6,7 @@
  * The conventions are compromise's (`compromise/one`), whose match syntax the phrase rules are written
  * in; tests/unit/analysis/phrase-match.compromise.test.ts checks that both read the rules alike.
  */
+import { ACCENT, LETTER, LETTER_OR_DIGIT } from './letters';
 
 export interface Term {
   /** The word as compared. */
@@ -72,21 +73,21 @@ const HYPHEN_PREFIXES = new Set(
 );
 
 const TOKEN = /\S+/g;
-const LEADING_PUNCTUATION = /^[^\p{L}\p{N}$£€#@]+/u;
-const TRAILING_PUNCTUATION = /[^\p{L}\p{N}%]+$/u;
+const LEADING_PUNCTUATION = new RegExp(`^[^${LETTER_OR_DIGIT}$£€#@]+`);
+const TRAILING_PUNCTUATION = new RegExp(`[^${LETTER_OR_DIGIT}%]+$`);
 const CURLY_APOSTROPHES = /[’‘`´]/g;
-const ACCENTS = /\p{M}/gu;
+const ACCENTS = new RegExp(`[${ACCENT}]`, 'g');
 const NON_ASCII = /[^\t-~]/;
 const THOUSANDS_COMMA = /(\d),(?=\d)/g;
-const HYPHENATED = /^[\p{L}\p{N}]+(?:[-–—][\p{L}\p{N}]+)+$/u;
+const HYPHENATED = new RegExp(`^[${LETTER_OR_DIGIT}]+(?:[-–—][${LETTER_OR_DIGIT}]+)+$`);
 const DASHES = /[-–—]/;
-const LETTERS = /^\p{L}+$/u;
+const LETTERS = new RegExp(`^[${LETTER}]+$`);
 const DIGITS = /^\d{1,4}$/;
 /** "Tuesday/Friday", "and/or": words joined by a slash (not a date, a path or a link). */
-const SLASHED_WORDS = /^\p{L}+(?:\/\p{L}+)+$/u;
+const SLASHED_WORDS = new RegExp(`^[${LETTER}]+(?:/[${LETTER}]+)+$`);
 const POSSESSIVE = /'s$/;
 /** "p.m.", "e.g.", "U.S." read as "pm", "eg", "us". */
-const DOTTED_ACRONYM = /^(?:\p{L}\.)+\p{L}\.?$/u;
+const DOTTED_ACRONYM = new RegExp(`^(?:[${LETTER}]\\.)+[${LETTER}]\\.?$`);
 
 function normalize(token: string): string {
   let word = token.toLowerCase().replace(CURLY_APOSTROPHES, "'");

@@ -6,8 +6,11 @@
  * after 500 (Boomerang); the average email is read in 11 s (Lavender).
  */
 import type { DraftContext } from '../context';
+import { LETTER } from '../letters';
 import { countWords, READING_WPM } from '../sentences';
 import type { Signal } from '../types';
+
+const NON_LETTERS = new RegExp(`[^${LETTER}']+`);
 
 const LIST_OR_HEADING = /^\s*(?:[-*•·–]|\d{1,2}[.)]|[A-Z][\w ,&/'-]{0,40}:?\s*$)/;
 /** A list item or heading short enough to be scanned, not a numbered paragraph of argument. */
@@ -45,7 +48,7 @@ function isDocument(ctx: DraftContext): boolean {
 function talksToReader(text: string, words: number): boolean {
   let you = 0;
   let me = 0;
-  for (const token of text.replace(/[’]/g, "'").split(/[^\p{L}']+/u)) {
+  for (const token of text.replace(/[’]/g, "'").split(NON_LETTERS)) {
     if (SECOND_PERSON.test(token)) you++;
     else if (FIRST_PERSON.test(token)) me++;
   }

@@ -7,9 +7,12 @@
  * (Boomerang, The Atlantic theatln.tc/1TXLOnL); a 10-minute call answers them at once.
  */
 import type { DraftContext, QuestionCount } from '../context';
+import { LETTER } from '../letters';
 import type { PhraseMatcher } from '../phrase-match';
 import { PHRASE_SETS } from '../phrase-sets';
 import type { Signal } from '../types';
+
+const HAS_LETTER = new RegExp(`[${LETTER}]`);
 
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
 const PARENTHETICAL = /\([^()\n]{0,200}\)/g;
@@ -36,7 +39,7 @@ function isQuestion(cleaned: string, english: boolean): boolean {
   let mark = end - 1;
   while (mark > 0 && cleaned[mark - 1] === '?') mark--;
   if (english && /\s/.test(cleaned[mark - 1] ?? ' ')) return false;
-  return /\p{L}/u.test(cleaned) && !PLEASANTRY.test(cleaned.trim());
+  return HAS_LETTER.test(cleaned) && !PLEASANTRY.test(cleaned.trim());
 }
 
 /** Items of a list that follows an ask lead-in; they ask even without a question mark. */
