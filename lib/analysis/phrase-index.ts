@@ -50,17 +50,18 @@ function stepNeeds(step: Step): string[] | undefined {
 }
 
 export function indexList(patterns: readonly string[]): IndexedList {
-  const anchors: Partial<Record<string, number[]>> = {};
+  // A Map while building: a word such as "constructor" must not meet Object.prototype.
+  const anchors = new Map<string, number[]>();
   const compiled = patterns.map((source) => compilePattern(source));
   const needs = compiled.map((pattern, position) => {
     const words = pattern.steps.map(stepNeeds).filter((needed) => needed !== undefined);
     const source = patterns[position] ?? '';
     if (!words.length) throw new Error(`phrase pattern needs a required word to anchor on: ${source}`);
     const rarest = words.reduce((best, next) => (totalCost(next) < totalCost(best) ? next : best));
-    for (const word of new Set(rarest)) (anchors[word] ??= []).push(position);
+    for (const word of new Set(rarest)) anchors.set(word, [...(anchors.get(word) ?? []), position]);
     return words;
   });
-  return { patterns: [...patterns], needs, anchors, compiled };
+  return { patterns: [...patterns], needs, anchors: Object.fromEntries(anchors), compiled };
 }
 
 /** The part of an index that phrases/compiled.json keeps. */

@@ -45,20 +45,16 @@ const PLAIN_PATTERN = /^[a-z0-9 ()|?^$]*$/;
 
 /**
  * One option of a group, or one word: literal words as `toTerms` reads them, and /regex/ words.
- * Written as plain loops: every phrase rule is compiled on each mail page while the code is still cold.
+ * Patterns compile while a mail page's code is still cold, so plain ones skip the reading and loops stay plain.
  */
 function wordTests(text: string, pattern: string, plain: boolean): WordTest[] {
-  const parts = text.split(' ');
+  const parts = text.split(' ').filter((part) => part !== '');
+  if (!parts.length) throw new Error(`empty option in phrase pattern: ${pattern}`);
   if (plain) return parts;
   const tests: WordTest[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i] ?? '';
-    if (part.length > 2 && part[0] === '/' && part[part.length - 1] === '/') {
-      tests.push(new RegExp(part.slice(1, -1)));
-    } else if (part) {
-      const words = wordsOf(part);
-      for (let k = 0; k < words.length; k++) tests.push(words[k] ?? '');
-    }
+  for (const part of parts) {
+    if (part.length > 2 && part.startsWith('/') && part.endsWith('/')) tests.push(new RegExp(part.slice(1, -1)));
+    else tests.push(...wordsOf(part));
   }
   return tests;
 }
@@ -69,9 +65,7 @@ function stepOf(term: string, pattern: string, plain: boolean): Step {
   if (body[0] === '(' && body[body.length - 1] === ')') {
     const inner = body.slice(1, -1);
     const choices = inner.includes('/') ? inner.split(OPTION_BAR) : inner.split('|');
-    const options: WordTest[][] = [];
-    for (let i = 0; i < choices.length; i++) options.push(wordTests(choices[i] ?? '', pattern, plain));
-    return { kind: 'choice', options, optional };
+    return { kind: 'choice', options: choices.map((choice) => wordTests(choice, pattern, plain)), optional };
   }
   if (body[0] === '.') {
     const wildcard = WILDCARD.exec(term);

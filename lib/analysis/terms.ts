@@ -98,7 +98,7 @@ function normalize(token: string): string {
 
 /** The words one token stands for, in order. */
 function wordsOfToken(core: string): { word: string; alts?: readonly string[] }[] {
-  const whole = WHOLE_CONTRACTIONS[core];
+  const whole = Object.hasOwn(WHOLE_CONTRACTIONS, core) ? WHOLE_CONTRACTIONS[core] : undefined;
   if (whole) return whole.map((word) => ({ word }));
   for (const [suffix, expansion] of CONTRACTION_SUFFIXES) {
     if (core.length > suffix.length && core.endsWith(suffix)) {

@@ -17,6 +17,12 @@ describe('the phrase index', () => {
     expect(index.needs[0]).toEqual([['just', 'quickly'], ['check', 'checking'], ['in']]);
   });
 
+  it('files words that Object.prototype also has', () => {
+    const set = buildPhraseSet([{ pattern: 'constructor (toString|valueOf)', source: 'test' }]);
+    expect(new PhraseMatcher(['The constructor toString here.'], [set]).find(set)).toHaveLength(1);
+    expect(new PhraseMatcher(['Nothing of the sort.'], [set]).find(set)).toHaveLength(0);
+  });
+
   it('compiles a stored pattern only when it is first needed', () => {
     const patterns = ['any (update|updates)', 'touching base'];
     const list = loadList(patterns, storeIndex(indexList(patterns)));

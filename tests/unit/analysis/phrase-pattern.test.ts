@@ -76,5 +76,6 @@ describe('phrase patterns (compromise match syntax)', () => {
     }
     expect(() => compilePattern('any .{0,20} update')).toThrow(/wildcard/);
     expect(() => compilePattern('(just)? .{0,2}')).toThrow(/required word/);
+    expect(() => compilePattern('any ( |update)')).toThrow(/empty option/);
   });
 });

@@ -79,6 +79,15 @@ describe('toTerms', () => {
     ]);
   });
 
+  it('reads words that Object.prototype also has as plain words', () => {
+    expect(words('(constructor) __proto__ toString() hasOwnProperty.')).toEqual([
+      'constructor',
+      'proto',
+      'tostring',
+      'hasownproperty',
+    ]);
+  });
+
   it('gives each word the span of the token it was written in', () => {
     const sentence = 'Hi Dana, we’re “late” on it.';
     const spans = toTerms(sentence).map((term) => sentence.slice(term.start, term.end));
