@@ -61,4 +61,70 @@ describe('analyzeDraft', () => {
     ];
     for (const body of inputs) expect(analyzeDraft({ body }).level).toMatch(/none|suggest|strong/);
   });
+
+  it('gives a verdict for any mix of awkward tokens', () => {
+    const tokens = [
+      '(constructor)',
+      '__proto__',
+      'toString',
+      'hasOwnProperty',
+      "can't",
+      "we're",
+      "Dana's",
+      'cannot',
+      'gonna',
+      'follow-up',
+      're-send',
+      '10-minute',
+      '2026-03-01',
+      'Tuesday/Friday',
+      'https://x.io/a?b=c',
+      'p.m.',
+      '1,250',
+      '$42.50',
+      '??',
+      '?',
+      '-',
+      '—',
+      '…',
+      '(',
+      ')',
+      '|',
+      '/',
+      '\\',
+      '^',
+      '$',
+      '.{0,3}',
+      '#Noun',
+      '@hasComma',
+      'café',
+      'Grüße',
+      'спасибо',
+      'שלום',
+      '谢谢',
+      '🙂',
+      '\u200b',
+      '\n',
+      '\n\n',
+      '> ',
+      'On Mon wrote:',
+      '--',
+      'just',
+      'checking',
+      'in',
+      'any',
+      'update',
+      'sorry',
+      'not',
+      'problem',
+      'call',
+    ];
+    // A fixed linear congruential sequence: the same 300 drafts on every run.
+    let seed = 42;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % tokens.length;
+    for (let draft = 0; draft < 300; draft++) {
+      const body = Array.from({ length: 1 + (draft % 60) }, () => tokens[next()]).join(draft % 3 ? ' ' : '');
+      expect(analyzeDraft({ body, subject: tokens[next()] }).level, body).toMatch(/^(none|suggest|strong)$/);
+    }
+  });
 });
