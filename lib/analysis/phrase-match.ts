@@ -100,7 +100,8 @@ function positionsFor(set: PhraseSet, words: ReadonlySet<string>): Set<number> {
 
 const EDGE_PUNCTUATION = /^[\s\-–—*•]+|[\s.,;:!?]+$/g;
 
-function wordsOf(terms: readonly Term[]): Set<string> {
+/** Every form of every word of a sentence, for looking up the rules it could match. */
+function wordSetOf(terms: readonly Term[]): Set<string> {
   const words = new Set<string>();
   for (const term of terms) {
     words.add(term.word);
@@ -118,7 +119,7 @@ export class PhraseMatcher {
     for (const sentence of sentences) {
       if (sentence.length > MAX_PARSED_CHARS) continue;
       const terms = toTerms(sentence);
-      const words = wordsOf(terms);
+      const words = wordSetOf(terms);
       const found: [PhraseSet, Set<number>][] = [];
       for (const set of sets) {
         const positions = positionsFor(set, words);

@@ -24,10 +24,10 @@ export const PHRASE_LISTS = {
   closing: CLOSING_PHRASES,
 } satisfies Record<string, readonly PhraseRule[]>;
 
-export type PhraseListName = keyof typeof PHRASE_LISTS;
+type PhraseListName = keyof typeof PHRASE_LISTS;
 
 /** The indexed lists as `npm run phrases` wrote them. */
-export type CompiledPhraseLists = Partial<Record<PhraseListName, StoredIndex>>;
+type CompiledPhraseLists = Partial<Record<PhraseListName, StoredIndex>>;
 
 const COMPILED = compiled as unknown as CompiledPhraseLists;
 
