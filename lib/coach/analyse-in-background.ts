@@ -10,9 +10,10 @@
 import type { Analysis, AnalysisInput } from '../analysis';
 import { type Request, type ResponseMap, type ResponseOf, sendToBackground } from '../messages';
 
-type Send = <R extends Request>(request: R) => Promise<ResponseOf<R>>;
+/** Sends to the background; undefined when no listener answered (the types of sendMessage say it always does). */
+type Send = <R extends Request>(request: R) => Promise<ResponseOf<R> | undefined>;
 
-/** The background could not answer (extension reloaded or updated, analysis failed): the coach stays quiet. */
+/** No background answered (it is gone or never started): the coach stays quiet and tries on the next pause. */
 export class AnalysisUnavailable extends Error {
   override name = 'AnalysisUnavailable';
 }
@@ -42,7 +43,7 @@ export function createBackgroundAnalysis(options: BackgroundAnalysisOptions = {}
   let lastAnswer = -Infinity;
 
   /** Sends once more if the first try found no listener; any other failure is final. */
-  async function ask<R extends Request>(request: R): Promise<ResponseOf<R>> {
+  async function ask<R extends Request>(request: R): Promise<ResponseOf<R> | undefined> {
     const attempt = async () => {
       const answer = await send(request);
       lastAnswer = now();
@@ -62,11 +63,13 @@ export function createBackgroundAnalysis(options: BackgroundAnalysisOptions = {}
       let answer: ResponseMap['analyse'] | undefined;
       try {
         answer = await ask({ type: 'analyse', input });
-      } catch {
-        // "Extension context invalidated" and the like: nothing to report to the page.
+      } catch (error) {
+        // A lost extension context stays as it is, so the coach recognises it and stops quietly.
+        throw NO_RECEIVER.test(String(error)) ? new AnalysisUnavailable('no background answered') : error;
       }
       if (answer?.ok) return answer.analysis;
-      throw new AnalysisUnavailable('the background did not analyse the draft');
+      if (answer === undefined) throw new AnalysisUnavailable('no background answered');
+      throw new Error('the background could not analyse the draft');
     },
     wake: () => {
       if (now() - lastAnswer < BACKGROUND_IDLE_MS) return;

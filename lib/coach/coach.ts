@@ -13,7 +13,6 @@ import { EMPTY_CALL_NOTES } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import type { CoachContext, CoachDeps } from './deps';
 import { ExtensionLink } from './extension';
-import { prime } from './prime';
 import { callLogged } from './records';
 import { safe } from './safe';
 import { isActivationKey, isSendShortcut } from './send';
@@ -192,13 +191,20 @@ export class Coach {
     return false;
   }
 
-  /** Warms the analysis up once per page, in idle time, when the first window is found. */
+  /**
+   * Warms the analysis up once per page, in idle time, when the first window is found: the background
+   * may be asleep, and its first analysis is cold. No text of the page goes with it.
+   */
   private queuePrime(): void {
     if (this.primeQueued || !this.alive()) return;
     this.primeQueued = true;
     this.ctx.requestIdleCallback(
       () => {
-        if (this.alive() && this.enabled) void prime(this.deps.analyse);
+        if (!this.alive() || !this.enabled) return;
+        const started = performance.now();
+        this.deps.warm();
+        // Its own user-timing name, so a long task it causes is attributed to CallFirst, not hidden.
+        performance.measure('callfirst:prime', { start: started, end: performance.now() });
       },
       { timeout: 1000 },
     );

@@ -5,11 +5,12 @@
  * fixture and fakes.
  */
 import type { ContentScriptContext } from '#imports';
-import { type Analysis, type AnalysisInput, analyzeDraft } from '../analysis';
+import type { Analysis, AnalysisInput } from '../analysis';
 import { reportDiagnostics, type SiteDiagnostics } from '../diagnostics';
 import { type Request, type ResponseOf, sendToBackground } from '../messages';
 import { loadSettings, type ResolvedSettings, updateUserSettings, watchSettings } from '../settings';
 import type { Settings, SiteId } from '../settings/schema';
+import { createBackgroundAnalysis } from './analyse-in-background';
 import { type MountNudge, mountNudge } from './mount';
 
 /** The lifetime the coach ties everything to: WXT's ContentScriptContext, or a stand-in in tests. */
@@ -27,6 +28,11 @@ export type Analyse = (input: AnalysisInput) => Promise<Analysis>;
 /** Everything the coach reaches outside the page, replaceable in tests. */
 export interface CoachDeps {
   analyse: Analyse;
+  /**
+   * Gets the analysis ready without any of the rep's text (wakes the extension's background when it
+   * may have gone to sleep). Called when a compose window is found and on every edit: cheap.
+   */
+  warm: () => void;
   send: <R extends Request>(request: R) => Promise<ResponseOf<R>>;
   loadSettings: () => Promise<ResolvedSettings>;
   watchSettings: (onChange: (s: ResolvedSettings) => void) => () => void;
@@ -36,11 +42,12 @@ export interface CoachDeps {
   now: () => number;
 }
 
-/** The analysis run in the page, on the calling task. */
-export const analyseInPage: Analyse = (input) => new Promise((resolve) => resolve(analyzeDraft(input)));
+/** The analysis runs in the extension's background: mail pages load none of it. */
+const inBackground = createBackgroundAnalysis();
 
 export const DEFAULT_DEPS: CoachDeps = {
-  analyse: analyseInPage,
+  analyse: inBackground.analyse,
+  warm: inBackground.wake,
   send: sendToBackground,
   loadSettings,
   watchSettings,

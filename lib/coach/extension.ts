@@ -27,7 +27,7 @@ export class ExtensionLink {
   private readonly sentKeys = new Set<string>();
 
   constructor(
-    private readonly deps: Omit<CoachDeps, 'analyse' | 'mountNudge' | 'now'>,
+    private readonly deps: Omit<CoachDeps, 'analyse' | 'warm' | 'mountNudge' | 'now'>,
     private readonly site: SiteId,
     /** False once the coach has stopped or its context is gone (checking it notices a lost context). */
     private readonly alive: () => boolean,

@@ -1,7 +1,7 @@
 /**
  * The coach: host-agnostic content-script logic shared by every mail site. It finds compose windows
- * through a ComposeHost, analyses each draft ~400 ms after the rep stops typing, shows or hides the
- * nudge, and reports sends and nudge events to the background. It never changes a draft without a
+ * through a ComposeHost, has each draft analysed (by the extension's background) ~250 ms after the rep
+ * stops typing, shows or hides the nudge, and reports sends and nudge events to the background. It never changes a draft without a
  * click, never blocks or delays Send, never moves focus by itself, and steps aside quietly (with a
  * diagnostic) when the page changes or the extension is updated under it.
  *
@@ -18,7 +18,6 @@ import { Coach } from './coach';
 import { type CoachContext, type CoachDeps, DEFAULT_DEPS } from './deps';
 
 export type { Analyse, CoachContext, CoachDeps } from './deps';
-export { PRIME_INPUT } from './prime';
 export type { Coach } from './coach';
 
 /** Starts the coach for one mail site on `doc`; everything stops when `ctx` is invalidated. */

@@ -22,23 +22,29 @@ import {
   type ResponseOf,
 } from '../messages';
 import type { RuleId, Settings, SiteId } from '../settings/schema';
+import { AnalysisUnavailable } from './analyse-in-background';
 import { addressesOf, historyLine, primaryHistory, toAnalysisContact } from './contact';
 import type { CoachContext, CoachDeps } from './deps';
 import { replaceOwnText, replaceSentence } from './edit';
+import { isContextLost } from './extension';
 import type { NudgeHandle, NudgeView } from './mount';
 import { callLogged, type DraftFacts, emailSent, nudgeAccepted, nudgeDismissed, nudgeShown } from './records';
 import { safe } from './safe';
 import { noteBlocked, noteDiscard, noteSendIntent, type SendState, wasSent } from './send';
 import { nudgeModel, type Shown, shownFor } from './view';
 
-/** Pause after the last keystroke before the draft is analysed. */
-export const ANALYSIS_DELAY_MS = 400;
+/**
+ * Pause after the last keystroke before the draft is analysed: long enough that a rep typing at an
+ * ordinary pace is not analysed at every key, short enough that the verdict shows within 300 ms of
+ * the pause (the background's answer and the nudge's drawing take the rest).
+ */
+export const ANALYSIS_DELAY_MS = 250;
 
 /** What every session of a page shares, given by the page-level coach. */
 export interface SessionEnv {
   /** The content script's lifetime and timers. */
   readonly ctx: CoachContext;
-  readonly deps: Pick<CoachDeps, 'analyse' | 'mountNudge' | 'now'>;
+  readonly deps: Pick<CoachDeps, 'analyse' | 'warm' | 'mountNudge' | 'now'>;
   readonly site: SiteId;
   /** The settings in force. */
   settings(): Settings;
@@ -103,12 +109,16 @@ export class ComposeSession implements SendState {
       muteContact: act(() => this.muteContact()),
       ruleOff: act((rule: RuleId) => this.ruleOff(rule)),
     };
-    // Any edit in the window (body, subject, recipients) re-analyses after a pause. Cheap: one timer reset.
-    win.root.addEventListener('input', () => this.schedule(), {
-      capture: true,
-      passive: true,
-      signal: this.listeners.signal,
-    });
+    // Any edit in the window (body, subject, recipients) re-analyses after a pause. Cheap: one timer
+    // reset, and a wake-up for the background only when it may have gone to sleep.
+    win.root.addEventListener(
+      'input',
+      () => {
+        env.deps.warm();
+        this.schedule();
+      },
+      { capture: true, passive: true, signal: this.listeners.signal },
+    );
     this.schedule();
   }
 
@@ -139,6 +149,7 @@ export class ComposeSession implements SendState {
   async analyse(): Promise<void> {
     const { env, win } = this;
     if (this.closed || !env.active() || !win.root.isConnected) return;
+    const started = performance.now();
     let text: string;
     let recipients: ContactRef[];
     try {
@@ -170,25 +181,29 @@ export class ComposeSession implements SendState {
     if (key === this.pendingKey) return;
     const run = ++this.runs;
     this.pendingKey = key;
-    const started = performance.now();
+    const asked = env.deps.analyse(input);
+    // User-timing entries (no text in them) for the page's two parts of a pass, reading and sending the
+    // draft, then showing the verdict, so long tasks can be attributed to CallFirst when profiling.
+    performance.measure('callfirst:analyse', { start: started, end: performance.now() });
     let analysis: Analysis;
     try {
-      analysis = await env.deps.analyse(input);
+      analysis = await asked;
     } catch (error) {
-      if (run === this.runs) {
-        this.pendingKey = undefined;
-        env.diagnose({ lastProblem: `analysis failed: ${String(error)}`, lastProblemAt: env.deps.now() });
-      }
+      if (run !== this.runs) return;
+      this.pendingKey = undefined;
+      // The extension was reloaded (the coach stops) or no background answered: nothing to say.
+      if (isContextLost(error) || error instanceof AnalysisUnavailable) env.failed(error);
+      else env.diagnose({ lastProblem: `analysis failed: ${String(error)}`, lastProblemAt: env.deps.now() });
       return;
     }
-    // A user-timing entry (no text in it) so long tasks can be attributed to CallFirst when profiling.
-    performance.measure('callfirst:analyse', { start: started, end: performance.now() });
     // `isClosed`, not `closed`: the window may have closed while the analysis ran.
     if (run !== this.runs || this.isClosed || !env.alive()) return;
+    const answered = performance.now();
     this.pendingKey = undefined;
     this.analysis = analysis;
     this.analysedKey = key;
     this.present(history);
+    performance.measure('callfirst:verdict', { start: answered, end: performance.now() });
   }
 
   /** The settings changed: hide at once if they hide the nudge, then ask the ledger again and re-analyse. */

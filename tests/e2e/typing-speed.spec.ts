@@ -2,8 +2,9 @@
  * The typing-speed requirement, for Gmail and Outlook alike: typing 1,000 words produces no long task
  * over 50 ms attributable to CallFirst (PerformanceObserver 'longtask').
  *
- * Attribution: the coach marks each analysis with a user-timing measure 'callfirst:analyse' (no text in
- * it), and its one-off warm-up per page with 'callfirst:prime'. A long task that overlaps one, or starts
+ * Attribution: the coach marks the page's part of each analysis with user-timing measures (no text in
+ * them): 'callfirst:analyse' (reading and sending the draft), 'callfirst:verdict' (showing the answer),
+ * and its one-off warm-up per page with 'callfirst:prime'. A long task that overlaps one, or starts
  * within 100 ms after one (when the nudge is drawn), is CallFirst's.
  *
  * Timing tests need the CPU to themselves: playwright.config.ts runs this file in its own project, after
@@ -84,7 +85,8 @@ async function measureTyping(page: Page, site: Site, testInfo: TestInfo): Promis
         const tasks = (window as unknown as { __longTasks: [number, number][] }).__longTasks;
         const prime = performance.getEntriesByName('callfirst:prime');
         const analyses = performance.getEntriesByName('callfirst:analyse').filter((m) => m.startTime >= since);
-        const marks = [...prime, ...analyses];
+        const verdicts = performance.getEntriesByName('callfirst:verdict').filter((m) => m.startTime >= since);
+        const marks = [...prime, ...analyses, ...verdicts];
         return {
           prime: prime.map((m) => m.duration),
           analyses: analyses.map((m) => m.duration),

@@ -58,7 +58,10 @@ describe('the background analysis', () => {
     expect(JSON.stringify(entries)).not.toMatch(/checking|Dana/);
   });
 
-  it('primes on its own built-in draft, once', () => {
+  it('primes on its own built-in draft, once; the draft reaches the phrase rules, check-in and questions', () => {
+    expect(analyzeDraft(PRIME_INPUT).findings.map((f) => f.rule)).toEqual(
+      expect.arrayContaining(['checkin', 'questions']),
+    );
     const seen: unknown[] = [];
     const service = createAnalysisService((input) => {
       seen.push(input);
@@ -116,7 +119,7 @@ describe('asking the background from the page', () => {
     expect(sent).toHaveLength(2);
   });
 
-  it('stays quiet when the extension was reloaded: a quiet rejection, no retry', async () => {
+  it('passes on a lost extension context as it is (the coach stops on it), without retrying', async () => {
     let calls = 0;
     const { analyse, wake } = createBackgroundAnalysis({
       send: (() => {
@@ -124,17 +127,23 @@ describe('asking the background from the page', () => {
         throw new Error('Extension context invalidated.');
       }),
     });
-    await expect(analyse(CHECKIN)).rejects.toBeInstanceOf(AnalysisUnavailable);
+    await expect(analyse(CHECKIN)).rejects.toThrow('Extension context invalidated.');
     expect(calls).toBe(1);
     expect(() => wake()).not.toThrow();
   });
 
-  it('rejects when no background answers or it could not analyse', async () => {
-    await expect(createBackgroundAnalysis().analyse(CHECKIN)).rejects.toBeInstanceOf(AnalysisUnavailable);
+  it('is unavailable when no background answers, and says so when the background could not analyse', async () => {
+    const noReceiver = () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+    const gone = createBackgroundAnalysis({ send: noReceiver, sleep: () => Promise.resolve() });
+    await expect(gone.analyse(CHECKIN)).rejects.toBeInstanceOf(AnalysisUnavailable);
+    const silent = createBackgroundAnalysis({ send: (() => Promise.resolve(undefined)) });
+    await expect(silent.analyse(CHECKIN)).rejects.toBeInstanceOf(AnalysisUnavailable);
     listenLikeTheBackground(() => {
       throw new Error('boom');
     }).close();
-    await expect(createBackgroundAnalysis().analyse(CHECKIN)).rejects.toBeInstanceOf(AnalysisUnavailable);
+    const failing = createBackgroundAnalysis().analyse(CHECKIN);
+    await expect(failing).rejects.toThrow('the background could not analyse the draft');
+    await expect(failing).rejects.not.toBeInstanceOf(AnalysisUnavailable);
   });
 
   it('wakes the background when a window opens and after a quiet spell, not on every keystroke', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AnalysisInput, analyzeDraft } from '../../../lib/analysis';
-import { type CoachDeps, PRIME_INPUT, startCoach } from '../../../lib/coach';
+import type { AnalysisInput } from '../../../lib/analysis';
+import { type CoachDeps, startCoach } from '../../../lib/coach';
 import type { NudgeView } from '../../../lib/coach/mount';
 import { wasSent } from '../../../lib/coach/send';
 import { gmailHost } from '../../../lib/hosts/gmail';
@@ -19,6 +19,7 @@ function setup(options: { settings?: Partial<Settings>; host?: Partial<ComposeHo
   const requests: Request[] = [];
   const views: (NudgeView | null)[] = [];
   const analysed: AnalysisInput[] = [];
+  let warms = 0;
   let watcher: ((s: ResolvedSettings) => void) | undefined;
   const resolved = (values: Partial<Settings>): ResolvedSettings => ({
     values: { ...DEFAULT_SETTINGS, ...values },
@@ -30,6 +31,7 @@ function setup(options: { settings?: Partial<Settings>; host?: Partial<ComposeHo
       analysed.push(input);
       return Promise.resolve(/checking in/i.test(input.body) ? CHECKIN : NONE);
     },
+    warm: () => warms++,
     send: ((req: Request) => {
       requests.push(req);
       if (req.type === 'record') records.push(req.event);
@@ -61,7 +63,8 @@ function setup(options: { settings?: Partial<Settings>; host?: Partial<ComposeHo
     requests,
     views,
     fake,
-    primes: () => analysed.filter((input) => input === PRIME_INPUT).length,
+    primes: () => warms,
+    analysed,
     changeSettings: (values: Partial<Settings>) => watcher?.(resolved(values)),
     sent: () => records.filter((r) => r.type === 'email_sent'),
   };
@@ -176,7 +179,7 @@ describe('startCoach', () => {
     expect(t.records).toEqual([]);
   });
 
-  it('primes the analysis once per page in idle time with its own sample: no draft text, nothing recorded or shown', async () => {
+  it('warms the analysis once per page in idle time: no draft text, nothing recorded or shown', async () => {
     load('three-windows.html');
     performance.clearMeasures('callfirst:prime');
     const t = (current = setup());
@@ -184,17 +187,13 @@ describe('startCoach', () => {
     await sleep(20);
     expect(t.coach.sessionCount).toBe(3);
     expect(t.primes()).toBe(1);
+    expect(t.analysed.every((input) => input.body === '')).toBe(true); // the empty drafts, nothing else
     expect(performance.getEntriesByName('callfirst:prime')).toHaveLength(1);
     t.coach.scan();
     await sleep(20);
     expect(t.primes()).toBe(1);
     expect(t.views).toEqual([]);
     expect(t.records).toEqual([]);
-  });
-
-  it('the priming sample reaches the phrase rules (check-in, questions) of the real analysis', () => {
-    const reasons = analyzeDraft(PRIME_INPUT).findings.map((f) => f.rule);
-    expect(reasons).toEqual(expect.arrayContaining(['checkin', 'questions']));
   });
 
   it('does not prime without a compose window, nor after the context goes away', async () => {

@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Analysis, AnalysisInput } from '../../../lib/analysis';
+import { AnalysisUnavailable } from '../../../lib/coach/analyse-in-background';
 import type { NudgeHandle, NudgeView } from '../../../lib/coach/mount';
 import { ComposeSession, type SessionEnv } from '../../../lib/coach/session';
 import { gmailHost } from '../../../lib/hosts/gmail';
@@ -41,9 +42,12 @@ function setup(
   const records: LedgerEvent[] = [];
   const views: (NudgeView | null)[] = [];
   const changes: Partial<Settings>[] = [];
+  const diagnosed: string[] = [];
+  const failures: unknown[] = [];
   const fake = fakeContext();
   let settings: Settings = DEFAULT_SETTINGS;
   let removed = 0;
+  let warms = 0;
   const ui: NudgeHandle = {
     update: (view) => views.push(view),
     remove: () => removed++,
@@ -51,15 +55,15 @@ function setup(
   };
   const env: SessionEnv = {
     ctx: fake.ctx,
-    deps: { analyse: answer, mountNudge: () => Promise.resolve(ui), now: () => 1_000 },
+    deps: { analyse: answer, warm: () => warms++, mountNudge: () => Promise.resolve(ui), now: () => 1_000 },
     site: 'gmail',
     settings: () => settings,
     active: () => fake.ctx.isValid,
     alive: () => fake.ctx.isValid,
     request: () => Promise.resolve(undefined),
     record: (event) => records.push(event),
-    diagnose: () => undefined,
-    failed: () => undefined,
+    diagnose: (update) => diagnosed.push(update.lastProblem ?? ''),
+    failed: (error) => failures.push(error),
     changeSettings: (patch) => {
       changes.push(patch);
       settings = { ...settings, ...patch };
@@ -75,6 +79,9 @@ function setup(
     changes,
     fake,
     removed: () => removed,
+    warms: () => warms,
+    diagnosed,
+    failures,
     /** The nudge's latest view once the session has shown it. */
     shown: async () => {
       await vi.waitFor(() => expect(views.at(-1)).toBeTruthy());
@@ -212,6 +219,39 @@ describe('ComposeSession', () => {
     await pending;
     expect(t.views).toEqual([]);
     expect(t.records).toEqual([]);
+  });
+
+  it('stays quiet when no background answers or the extension was reloaded, and reports a failed analysis', async () => {
+    const errors = [
+      new AnalysisUnavailable('no background answered'),
+      new Error('Extension context invalidated.'),
+      new Error('the background could not analyse the draft'),
+    ];
+    let call = 0;
+    const t = (current = setup(() => Promise.reject(errors[call++]!)));
+    for (let i = 0; i < errors.length; i++) {
+      t.win.body.innerHTML = `<div>Draft ${i}: just checking in.</div>`;
+      await t.session.analyse();
+    }
+    expect(t.failures).toEqual(errors.slice(0, 2));
+    expect(t.diagnosed).toEqual(['analysis failed: Error: the background could not analyse the draft']);
+    expect(t.views).toEqual([]);
+  });
+
+  it('warms the analysis on every edit, and analyses once after the pause', async () => {
+    const analysed: AnalysisInput[] = [];
+    const t = (current = setup((input) => {
+      analysed.push(input);
+      return Promise.resolve(NONE);
+    }));
+    await vi.waitFor(() => expect(analysed).toHaveLength(1)); // the draft as the window opened
+    for (const text of ['Hi', 'Hi Dana', 'Hi Dana,']) {
+      t.win.body.innerHTML = `<div>${text}</div>`;
+      t.win.body.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    expect(t.warms()).toBe(3);
+    await vi.waitFor(() => expect(analysed).toHaveLength(2));
+    expect(analysed[1]!.body).toBe('Hi Dana,');
   });
 
   it('records the email when it closes after a send, with what the nudge showed', async () => {
