@@ -221,8 +221,12 @@ if (!COLD_ONLY) {
   for (const words of [50, 300, 1000, 5000]) console.log(benchSize(words));
   for (const [name, body] of Object.entries(HUGE_DRAFTS)) console.log(`${name}: ${timeOnce(body).toFixed(0)} ms`);
   const lines = await extensionFigures(draftOf, extensionArg >= 0 ? args[extensionArg + 1] : undefined).catch(
-    (err: unknown) => [`extension figures: failed to run: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`],
+    (err: unknown) => [
+      `extension figures: failed to run: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+    ],
   );
   for (const line of lines) console.log(line);
-  console.log('(Timings from a shared, busy machine vary from run to run; compare side by side, and re-run when quiet.)');
+  console.log(
+    '(Timings from a shared, busy machine vary from run to run; compare side by side, and re-run when quiet.)',
+  );
 }

@@ -122,10 +122,10 @@ describe('asking the background from the page', () => {
   it('passes on a lost extension context as it is (the coach stops on it), without retrying', async () => {
     let calls = 0;
     const { analyse, wake } = createBackgroundAnalysis({
-      send: (() => {
+      send: () => {
         calls++;
         throw new Error('Extension context invalidated.');
-      }),
+      },
     });
     await expect(analyse(CHECKIN)).rejects.toThrow('Extension context invalidated.');
     expect(calls).toBe(1);
@@ -136,7 +136,7 @@ describe('asking the background from the page', () => {
     const noReceiver = () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
     const gone = createBackgroundAnalysis({ send: noReceiver, sleep: () => Promise.resolve() });
     await expect(gone.analyse(CHECKIN)).rejects.toBeInstanceOf(AnalysisUnavailable);
-    const silent = createBackgroundAnalysis({ send: (() => Promise.resolve(undefined)) });
+    const silent = createBackgroundAnalysis({ send: () => Promise.resolve(undefined) });
     await expect(silent.analyse(CHECKIN)).rejects.toBeInstanceOf(AnalysisUnavailable);
     listenLikeTheBackground(() => {
       throw new Error('boom');
