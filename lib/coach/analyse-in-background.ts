@@ -21,7 +21,11 @@ export class AnalysisUnavailable extends Error {
 /** Chrome's and Firefox's words for a message that found no listener, e.g. a background still starting. */
 const NO_RECEIVER = /receiving end does not exist|could not establish connection/i;
 const RETRY_DELAY_MS = 50;
-/** Browsers stop an idle background after about 30 s; wake it a little before it may be gone. */
+/**
+ * Browsers stop an idle background after 30 s (Chrome: developer.chrome.com/docs/extensions/develop/
+ * concepts/service-workers/lifecycle; Firefox: the `extensions.background.idle.timeout` preference,
+ * 30,000 ms by default): wake it a little before it may be gone.
+ */
 export const BACKGROUND_IDLE_MS = 25_000;
 
 export interface BackgroundAnalysis {
