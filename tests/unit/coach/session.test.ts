@@ -58,6 +58,7 @@ function setup(
     alive: () => fake.ctx.isValid,
     request: () => Promise.resolve(undefined),
     record: (event) => records.push(event),
+    sent: (event) => records.push(event),
     diagnose: () => undefined,
     failed: () => undefined,
     changeSettings: (patch) => {
