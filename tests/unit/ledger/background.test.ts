@@ -4,7 +4,7 @@ import { badgeTitle, coalesce, showBadge } from '../../../lib/background/badge';
 import { handleCommand, openCallLog, POPUP_INTENT_KEY, takePopupIntent } from '../../../lib/background/commands';
 import { createMessageHandler } from '../../../lib/background/router';
 import { MIDNIGHT_ALARM, startBackground, type Background } from '../../../lib/background';
-import { Ledger } from '../../../lib/ledger';
+import { Ledger } from '../../../lib/ledger/ledger';
 import { PENDING_STATE_KEY, sessionPendingStore } from '../../../lib/ledger/session';
 import type { ContactHistory } from '../../../lib/messages';
 import { call, email, englishMessage, testDatabase, useEnglishMessages } from './helpers';
