@@ -2,7 +2,7 @@
  * Starts Debian Chromium with the built extension and serves pages at the real mail addresses by
  * routing, so nothing leaves the machine. Used by the end-to-end harness and by `npm run demo`.
  */
-import { type BrowserContext, type Page, type Worker, chromium } from '@playwright/test';
+import { type BrowserContext, type Page, type Worker, chromium, expect } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -40,6 +40,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   });
   // Anything not routed to a fixture is refused: nothing reaches outside the machine.
   await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+  await context.addInitScript(rememberLastInput);
   context.on('close', () => {
     // Chromium may still be flushing its profile; a leftover temp folder is harmless.
     try {
@@ -80,4 +81,35 @@ export async function openFixture(context: BrowserContext, url: string, file: st
   const page = await context.newPage();
   await page.goto(url);
   return page;
+}
+
+interface InputClock {
+  __callfirstLastInput?: number;
+}
+
+/** Test instrumentation, run in every page: when the last input event happened (performance.now()). */
+function rememberLastInput() {
+  addEventListener(
+    'input',
+    () => {
+      (window as InputClock).__callfirstLastInput = performance.now();
+    },
+    { capture: true },
+  );
+}
+
+/**
+ * Waits until the coach has analysed the page's drafts as they stand after the last input: one of its
+ * `callfirst:analyse` measures started after that input. The nudge is decided by then, so a test can
+ * check that none shows without sleeping.
+ */
+export async function analysed(page: Page): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const last = (window as InputClock).__callfirstLastInput ?? 0;
+        return performance.getEntriesByName('callfirst:analyse').some((m) => m.startTime >= last);
+      }),
+    )
+    .toBe(true);
 }
