@@ -2,7 +2,7 @@
  * Everything CallFirst knows about Gmail's page (mail.google.com). Gmail's class names are
  * obfuscated and change; form names, roles and data attributes last. Each element has a list of
  * fallbacks, newest or most stable first, each with a dated note saying where it comes from
- * (see ../shared/HOSTS.md). Nothing here is keyed on English labels alone: labels and tooltips are
+ * (see docs/hosts.md). Nothing here is keyed on English labels alone: labels and tooltips are
  * translated into the user's language.
  */
 import type { ContactRef } from '../messages';

@@ -5,7 +5,7 @@
  * Outlook's class names are hashed and change with each release, so nothing here uses a class.
  * Each element has a list of selectors, most stable first (form structure, roles, data-testid,
  * language-independent icon names), translated labels last; every entry carries the month it was
- * added and why, from ../shared/HOSTS.md (what other extensions found; none of it was checked against a
+ * added and why, from docs/hosts.md (what other extensions found; none of it was checked against a
  * live Outlook from here, hence the fallbacks). Labels alone never decide anything: a German Outlook
  * ("Nachrichtentext", "Senden") is found by the same structural selectors as an English one.
  *
@@ -39,7 +39,7 @@ const f = (css: string, note: string): Fallback => ({ css, note });
 export const OUTLOOK_SELECTORS = {
   /** Markers that a page is Outlook even where the hostname says nothing (pop-outs, vanity domains). */
   page: [
-    f('meta[content*="owamail"]', "2026-11: Outlook's own assets are served from /owamail/ (HOSTS.md)"),
+    f('meta[content*="owamail"]', "2026-11: Outlook's own assets are served from /owamail/ (docs/hosts.md)"),
     f('link[href*="/owamail/"]', '2026-11: same, as a link in the head'),
     f('head [href*="cdn.office.net"]', '2026-11: Office CDN assets in the head'),
   ],
