@@ -28,15 +28,21 @@ export interface LaunchOptions {
   executablePath?: string;
   /** False opens a real window (the demo, with a display). */
   headless?: boolean;
+  /** Another build of the extension (default EXTENSION_DIR); null starts Chromium without it (benchmarks). */
+  extensionDir?: string | null;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<BrowserContext> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'callfirst-profile-'));
+  const extensionDir = options.extensionDir === undefined ? EXTENSION_DIR : options.extensionDir;
+  const extensionArgs = extensionDir
+    ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+    : [];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: options.executablePath ?? chromiumPath(),
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },
-    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...QUIET_CHROMIUM_ARGS],
+    args: [...extensionArgs, ...QUIET_CHROMIUM_ARGS],
   });
   // Anything not routed to a fixture is refused: nothing reaches outside the machine.
   await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
