@@ -71,6 +71,12 @@ describe('overdue on its own', () => {
     }
   });
 
+  it('waits until the draft says something beyond a greeting', () => {
+    expect(analyzeDraft({ body: '', contact: OVERDUE }).nudge).toBe(false);
+    expect(analyzeDraft({ body: 'Hi Dana,', contact: OVERDUE }).nudge).toBe(false);
+    expect(analyzeDraft({ body: 'Hi Dana,\nI spoke with our product team.', contact: OVERDUE }).nudge).toBe(true);
+  });
+
   it('waits 7 days after an overdue-only nudge for the same contact', () => {
     expect(analyzeDraft({ body: PLAIN, contact: { ...OVERDUE, lastOverdueNudgeDaysAgo: 0.1 } }).nudge).toBe(false);
     expect(analyzeDraft({ body: PLAIN, contact: { ...OVERDUE, lastOverdueNudgeDaysAgo: 6.9 } }).nudge).toBe(false);
