@@ -301,6 +301,11 @@ export function Popup({ db = popupDb(), now = Date.now, timeZone }: PopupProps) 
                 <div class="who">
                   <span class="name">{contactLabel({ name: c.name, address: c.address })}</span>
                   <span class="line">{describeContactHistory(c, now(), { timeZone })}</span>
+                  {c.lastCall?.nextPurpose && (
+                    <span class="line next" data-testid="overdue-next">
+                      {t('popupOverdueNext', c.lastCall.nextPurpose)}
+                    </span>
+                  )}
                 </div>
                 <button
                   type="button"

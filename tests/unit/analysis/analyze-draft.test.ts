@@ -45,7 +45,8 @@ describe('analyzeDraft', () => {
 
   it('adds the overdue contact signal and raises the level to at least suggest', () => {
     const result = analyzeDraft({
-      body: 'Attached is the Q3 price list.',
+      // Not a delivery: a draft that only delivers is never nudged for overdue alone (overdue-alone.test.ts).
+      body: 'The Q3 price list goes out to every partner on Monday.',
       recipients: [{ name: 'Dana Ortiz' }],
       contact: { overdue: true, lastCallDaysAgo: 41, emailsSinceLastCall: 6 },
     });
