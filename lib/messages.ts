@@ -83,6 +83,21 @@ export interface ContactHistory {
   emailsSinceLastCall: number;
   /** The first email since the last call (or ever, if never called): how long the rep has been emailing. */
   firstEmailSinceCallAt?: number;
+  /** The latest call with its notes, from the ledger (or, where connected, the team's CRM). */
+  lastCall?: LastCall;
+  /** The latest nudge shown for this contact with "overdue" as its only reason, in the last 7 days. */
+  lastOverdueOnlyNudgeAt?: number;
+}
+
+/** A contact's latest call as the nudge and popup show it. */
+export interface LastCall {
+  at: number;
+  /** Who made the call, when someone other than this rep did (a CRM record). */
+  by?: string;
+  discussed?: string;
+  proposed?: string;
+  /** The purpose of the next contact, as the rep noted it: the next draft's opener. */
+  nextPurpose?: string;
 }
 
 export interface RecordRequest {

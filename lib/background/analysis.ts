@@ -46,14 +46,16 @@ function recipientsOf(value: unknown): Recipient[] {
   });
 }
 
+/**
+ * What the ledger says of the contact, as the coach put it (lib/coach/contact.ts): every field a
+ * finite number, a boolean or a short string, kept by shape so a field added there arrives here too.
+ */
 function contactOf(value: unknown): ContactHistory | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const raw = value as Record<string, unknown>;
-  const contact: ContactHistory = {};
-  if (count(raw.lastCallDaysAgo) !== undefined) contact.lastCallDaysAgo = count(raw.lastCallDaysAgo);
-  if (count(raw.emailsSinceLastCall) !== undefined) contact.emailsSinceLastCall = count(raw.emailsSinceLastCall);
-  if (typeof raw.overdue === 'boolean') contact.overdue = raw.overdue;
-  return contact;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const kept = Object.entries(value).filter(
+    ([, v]) => (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean' || text(v, 1000) !== undefined,
+  );
+  return Object.fromEntries(kept);
 }
 
 /** The analysis input a content script sent, keeping only well-formed fields; null without a body. */

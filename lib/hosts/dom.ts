@@ -56,15 +56,6 @@ export function queryFirst(scope: ParentNode, fallbacks: readonly Fallback[]): H
   return null;
 }
 
-/** Every element found by the first fallback that finds any. */
-export function queryAllFirst<E extends Element = HTMLElement>(scope: ParentNode, fallbacks: readonly Fallback[]): E[] {
-  for (const { css } of fallbacks) {
-    const found = scope.querySelectorAll<E>(css);
-    if (found.length) return [...found];
-  }
-  return [];
-}
-
 /** Every element any fallback finds (for two DOM generations that coexist), deduplicated, in document order. */
 export function queryAllUnion<E extends Element = HTMLElement>(scope: ParentNode, fallbacks: readonly Fallback[]): E[] {
   const css = fallbacks.map((f) => f.css).join(', ');

@@ -13,8 +13,9 @@ import {
   BACKGROUND_IDLE_MS,
   createBackgroundAnalysis,
 } from '../../../lib/coach/analyse-in-background';
-import { Ledger } from '../../../lib/ledger';
-import type { Request } from '../../../lib/messages';
+import { Ledger } from '../../../lib/ledger/ledger';
+import { toAnalysisContact } from '../../../lib/coach/contact';
+import type { ContactHistory, Request } from '../../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { testDatabase } from '../ledger/helpers';
 
@@ -88,7 +89,7 @@ describe('the background analysis', () => {
       subject: 42,
       threadMessages: -3,
       recipients: [{ address: 'a@b.example', name: 7 }, 'x', null],
-      contact: { overdue: 'yes', emailsSinceLastCall: 4 },
+      contact: { overdue: ['yes'], emailsSinceLastCall: 4, lastCallDaysAgo: Number.NaN, nested: { a: 1 } },
       settings: { sensitivity: 'loud', rules: { checkin: false }, somethingElse: true },
       extra: 'dropped',
     });
@@ -100,6 +101,20 @@ describe('the background analysis', () => {
       contact: { emailsSinceLastCall: 4 },
       settings: { rules: { checkin: false } },
     });
+  });
+
+  it('passes on everything the coach says of a contact', () => {
+    const history: ContactHistory = {
+      address: 'dana@acme.example',
+      lastCallAt: Date.UTC(2026, 10, 1),
+      emailsSinceLastCall: 4,
+      lastCall: { at: Date.UTC(2026, 10, 1), nextPurpose: 'agree the renewal date' },
+      lastOverdueOnlyNudgeAt: Date.UTC(2026, 10, 20),
+    };
+    const contact = toAnalysisContact(history, Date.UTC(2026, 11, 2), 14);
+    expect(Object.keys(contact).length).toBeGreaterThanOrEqual(5);
+    const sent = JSON.parse(JSON.stringify({ ...CHECKIN, contact })) as unknown;
+    expect(sanitizeAnalysisInput(sent)?.contact).toEqual(contact);
   });
 });
 
