@@ -14,11 +14,12 @@ import { findPurpose, purposeDiscount } from './detectors/purpose';
 import { countQuestions, detectQuestions } from './detectors/questions';
 import { detectThread } from './detectors/thread';
 import { detectLanguage } from './language';
-import { buildCallRequest, buildOpener, buildPurpose, topicOf } from './opener';
+import { buildCallRequest, buildOpener, buildPurpose } from './opener';
 import { extractOwnText } from './own-text';
 import { PhraseMatcher } from './phrase-match';
 import { customCheckinSet, PHRASE_SETS } from './phrase-sets';
 import { countWords, splitSentences } from './sentences';
+import { findTopic } from './topic';
 import type { Analysis, AnalysisInput, Finding, Signal } from './types';
 
 export type * from './types';
@@ -94,15 +95,24 @@ export function analyzeDraft(input: AnalysisInput): Analysis {
     if (level === 'none') level = 'suggest';
   }
 
-  const mainAsk = ctx.questions.asks[0] ?? signals.find((s) => s.rule === 'checkin')?.evidence?.[0];
-  const purpose = buildPurpose(findings[0]?.rule, topicOf(ctx.subject, mainAsk, text));
+  const reason = findings[0];
+  const topic = findTopic({
+    reason: reason?.rule,
+    sentences,
+    asks: ctx.questions.asks,
+    evidence: reason?.evidence ?? [],
+    readText: english && level !== 'none',
+    subject: ctx.subject,
+    ownText: text,
+  });
+  const purpose = buildPurpose(reason?.rule, topic);
   return {
     nudge: level !== 'none',
     level,
     score,
     findings,
     opener: buildOpener(purpose),
-    callRequest: buildCallRequest(purpose, firstName),
+    callRequest: buildCallRequest(purpose, firstName, own.signOff),
     language,
     words: ctx.words,
     questions: ctx.questions.count,
