@@ -12,7 +12,7 @@ import { subjectTopic } from './subject';
 import { tagSentence } from './tagger';
 import { ABOUT_WORDS, PARTY_NOUNS } from './vocabulary';
 
-export { isFillerSubject } from './subject';
+export { fillerSubjectIn, isFillerSubject } from './subject';
 
 export interface TopicInput {
   /** The reason the nudge gives first; undefined when none. */

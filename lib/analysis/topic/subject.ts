@@ -44,6 +44,14 @@ export function isFillerSubject(subject: string): boolean {
   return wordsOf(subject.replace(REPLY_PREFIX, '')).every((word) => FILLER_WORDS.has(word));
 }
 
+const spaced = (text: string) => ` ${wordsOf(text).join(' ')} `;
+
+/** The text carries a filler subject as words of its own: "… to catch up on the lunch? and …" for "Re: Lunch?". */
+export function fillerSubjectIn(text: string, subject: string): boolean {
+  const words = spaced(subject.replace(REPLY_PREFIX, ''));
+  return words.trim() !== '' && isFillerSubject(subject) && spaced(text).includes(words);
+}
+
 /** "Following up on the quote" -> "the quote": leading filler words off, up to the first word that names something. */
 function withoutLeadingFiller(text: string): string {
   const words = text.split(' ');
