@@ -16,8 +16,6 @@ const OPENER_START = 'The purpose of my call is';
 interface PurposeRule {
   /** With the draft's point named. */
   named: (topic: string) => string;
-  /** With a list of open questions' subjects. */
-  listed?: (topics: string) => string;
   /** When the draft names nothing at all. */
   unnamed: string;
 }
@@ -30,7 +28,6 @@ const PURPOSES: Record<RuleId, PurposeRule> = {
   },
   questions: {
     named: (t) => `to settle my open questions on ${t}`,
-    listed: (t) => `to settle my open questions on ${t}`,
     unnamed: 'to settle my open questions in one conversation',
   },
   conflict: {
@@ -57,10 +54,9 @@ const openerWords = (purpose: string) => countWords(`${OPENER_START} ${purpose}.
 export function buildPurpose(rule: RuleId | undefined, topic: Topic | undefined): string {
   const rules = PURPOSES[rule ?? 'overdue'];
   if (!topic) return rules.unnamed;
-  const say = (text: string) => (topic.list && rules.listed ? rules.listed(text) : rules.named(text));
-  const full = say(topic.text);
+  const full = rules.named(topic.text);
   if (openerWords(full) <= MAX_OPENER_WORDS) return full;
-  const short = say(topic.short);
+  const short = rules.named(topic.short);
   return openerWords(short) <= MAX_OPENER_WORDS ? short : rules.unnamed;
 }
 

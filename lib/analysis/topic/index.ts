@@ -33,8 +33,6 @@ export interface Topic {
   text: string;
   /** A shorter reading of the same topic, for when the opener runs long. */
   short: string;
-  /** A list of open questions' subjects rather than one phrase. */
-  list: boolean;
 }
 
 /** Sentences tagged per draft: the cost of the whole step is a few of these. */
@@ -44,8 +42,6 @@ const MAX_CARRIER_WORDS = 40;
 const MAX_CARRIER_CHARS = 400;
 /** Repetition is counted in the draft's first this many characters: plenty for an email, bounded for a pasted document. */
 const MAX_COUNTED_CHARS = 20_000;
-/** Openers name at most this many questions' subjects. */
-const MAX_LISTED = 3;
 const GREETING_ONLY = /^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^.?!]{0,40}[,!]?\s*$/i;
 
 function sentencesHolding(sentences: readonly string[], evidence: readonly string[]): string[] {
@@ -77,6 +73,8 @@ function carriers(input: TopicInput): string[] {
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'our', 'your', 'my', 'their']);
 /** A draft phrase at least this strong is the point; a weaker one yields to a subject that names something. */
 const CONFIDENT = 2.5;
+/** So strong that later sentences need not be read: the object of "on" that the subject names too. */
+const PLAINLY = 4;
 /** A company, a person or a place ("Sunfield", "Castellan's"): who, not what. */
 const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
 
@@ -135,29 +133,22 @@ function best(phrases: Weighed[]): Weighed | undefined {
   return top;
 }
 
-function joinList(items: string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
 function asTopic(found: Weighed): Topic {
-  return { text: phraseText(found.phrase), short: phraseText(found.phrase, true), list: false };
+  return { text: phraseText(found.phrase), short: phraseText(found.phrase, true) };
 }
 
 function fromDraft(input: TopicInput): { topic: Topic; confident: boolean } | undefined {
   const salience = { subject: stemCounts(input.subject), text: stemCounts(input.ownText) };
-  const tagged = carriers(input).map((sentence, i) =>
-    nounPhrases(tagSentence(sentence)).map((phrase) => ({ phrase, weight: weigh(phrase, i, salience, input.reason) })),
-  );
-  if (input.reason === 'questions' && tagged.length > 1) {
-    // Several questions, each about something clear: name them ("the signatory, payment terms and the start date").
-    const heads = tagged.map(best);
-    if (heads.every((head) => head && head.weight >= CONFIDENT)) {
-      const items = [...new Set(heads.map((head) => (head ? phraseText(head.phrase, true) : '')))].slice(0, MAX_LISTED);
-      if (items.length > 1)
-        return { topic: { text: joinList(items), short: joinList(items.slice(0, 2)), list: true }, confident: true };
-    }
+  let top: Weighed | undefined;
+  // Sentences in order of importance; the first phrase that is plainly the point ends the search.
+  for (const [i, sentence] of carriers(input).entries()) {
+    const weighed = nounPhrases(tagSentence(sentence)).map((phrase) => ({
+      phrase,
+      weight: weigh(phrase, i, salience, input.reason),
+    }));
+    top = best(top ? [top, ...weighed] : weighed);
+    if (top && top.weight >= PLAINLY) break;
   }
-  const top = best(tagged.flat());
   return top && { topic: asTopic(top), confident: top.weight >= CONFIDENT };
 }
 
@@ -169,6 +160,6 @@ export function findTopic(input: TopicInput): Topic | undefined {
   const drafted = input.readText ? fromDraft(input) : undefined;
   if (drafted?.confident) return drafted.topic;
   const subject = subjectTopic(input.subject, input.ownText);
-  if (subject !== undefined) return { text: subject, short: subject, list: false };
+  if (subject !== undefined) return { text: subject, short: subject };
   return drafted?.topic;
 }

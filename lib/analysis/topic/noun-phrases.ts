@@ -69,10 +69,11 @@ function verbInPhrase(words: TaggedWord[], at: number): boolean {
   if (has(word, 'Gerund')) return word.normal.endsWith('ing') && (beforeName || !has(next, 'Determiner'));
   if (has(word, 'PastTense')) return word.normal.endsWith('ed') && beforeName;
   // A present form ends the phrase as its head ("the Pro quote yet", "the safety relays still", "the
-  // renewal quote I sent"), unless an object follows or a plural noun before it is its subject
-  // ("priorities have").
+  // renewal quote I sent"), unless an object or "to" follows ("your side needs to sign") or a plural
+  // noun before it is its subject ("priorities have").
   if (has(prev, 'Plural') && prev?.text === prev?.normal) return false;
   if (clauseEnd(words, at + 1) > at + 1) return true;
+  if (next?.normal === 'to') return false;
   return !['Particle', 'Determiner', 'Pronoun', 'Verb'].some((tag) => has(next, tag));
 }
 
@@ -94,7 +95,8 @@ function simpleEnd(words: TaggedWord[], start: number): number {
     const word = words[i];
     // A hyphenated compound ("true-up", "cut-over") stays whole whatever its parts are tagged.
     const inBody = isModifier(word) || isHyphenated(words[i - 1]) || (i > start && verbInPhrase(words, i));
-    if (!inBody) break;
+    // "your side needs to", "the project goes": after a noun these are verbs whatever the lexicon says.
+    if (!inBody || (i > bodyStart && LIGHT_VERBS.has(word?.normal ?? ''))) break;
     i++;
     if (punctuationAfter(word) && !isHyphenated(word)) break;
   }
@@ -149,8 +151,10 @@ export function nounPhrases(words: TaggedWord[]): NounPhrase[] {
     }
     // "on the table for …": a phrase that names nothing takes no attachments.
     const named = words.slice(i, coreEnd).some(isContentWord);
+    // Listed phrases: "X, Y and Z" (a list that never reaches its "and" stops before its commas).
+    let listEnd = end;
     let items = 1;
-    // Listed phrases: "X, Y and Z".
+    let listItems = 1;
     while (named) {
       const comma = punctuationAfter(words[end - 1]) === ',';
       const joiner = LIST_JOINERS.has(words[end]?.normal ?? '');
@@ -160,8 +164,10 @@ export function nounPhrases(words: TaggedWord[]): NounPhrase[] {
       const item = words.slice(next, joined);
       if (!item.some(isContentWord) || joined - i > MAX_LIST_WORDS) break;
       end = joined;
-      items++;
+      listItems++;
+      if (joiner) [listEnd, items] = [end, listItems];
     }
+    end = listEnd;
     // One attached phrase: "the quotation for the E4 analyser".
     if (named && ATTACHING.has(words[end]?.normal ?? '') && !punctuationAfter(words[end - 1])) {
       const attached = simpleEnd(words, end + 1);
