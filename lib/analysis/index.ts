@@ -14,7 +14,9 @@ import { findPurpose, purposeDiscount } from './detectors/purpose';
 import { countQuestions, detectQuestions } from './detectors/questions';
 import { detectThread } from './detectors/thread';
 import { detectLanguage } from './language';
+import { purposeFromNextContact } from './last-call';
 import { buildCallRequest, buildOpener, buildPurpose } from './opener';
+import { overdueMayStandAlone } from './overdue-alone';
 import { extractOwnText } from './own-text';
 import { PhraseMatcher } from './phrase-match';
 import { customCheckinSet, PHRASE_SETS } from './phrase-sets';
@@ -90,28 +92,35 @@ export function analyzeDraft(input: AnalysisInput): Analysis {
     evidence?.length ? { rule, message, evidence } : { rule, message },
   );
   const overdue = settings.rules.overdue ? detectOverdue(input.contact, firstName) : undefined;
-  if (overdue) {
+  if (overdue && (level !== 'none' || overdueMayStandAlone(input.contact, english ? sentences : []))) {
     findings.push(overdue);
     if (level === 'none') level = 'suggest';
   }
 
   const reason = findings[0];
-  const topic = findTopic({
-    reason: reason?.rule,
-    sentences,
-    asks: ctx.questions.asks,
-    evidence: reason?.evidence ?? [],
-    readText: english && level !== 'none',
-    subject: ctx.subject,
-    ownText: text,
-  });
-  const purpose = buildPurpose(reason?.rule, topic);
+  // The purpose the rep noted after the last call wins; otherwise the draft's own point.
+  const carried = purposeFromNextContact(input.contact?.nextPurpose);
+  const purpose =
+    carried ??
+    buildPurpose(
+      reason?.rule,
+      findTopic({
+        reason: reason?.rule,
+        sentences,
+        asks: ctx.questions.asks,
+        evidence: reason?.evidence ?? [],
+        readText: english && level !== 'none',
+        subject: ctx.subject,
+        ownText: text,
+      }),
+    );
   return {
     nudge: level !== 'none',
     level,
     score,
     findings,
     opener: buildOpener(purpose),
+    openerSource: carried ? 'last_call' : 'draft',
     callRequest: buildCallRequest(purpose, firstName, own.signOff),
     language,
     words: ctx.words,

@@ -16,7 +16,7 @@ const WORD = new RegExp(`[${LETTER_OR_DIGIT}][${LETTER_OR_DIGIT}'’&-]*`, 'g');
 
 /**
  * Words that name no topic in a subject line: chase phrases, greetings, small talk, function words.
- * Source: RESEARCH.md — "just checking in" and "touching base" carry no purpose; issue #12's examples.
+ * Source: docs/research.md — "just checking in" and "touching base" have no purpose.
  */
 const FILLER_WORDS: ReadonlySet<string> = new Set(
   (

@@ -2,8 +2,8 @@
  * Words the topic rules treat specially, as data. A topic must name a thing the draft is about, so
  * words that name the email itself, its timing or a bare status ("any update on…", "my last mail",
  * "this week") never count as one.
- * Source: RESEARCH.md — "just checking in" and "touching base" carry no purpose; the opener has to
- * name the point (issue #12: subjects such as "Following up", "Quick question", "Lunch?" are not topics).
+ * Source: docs/research.md — "just checking in" and "touching base" have no purpose; open with "The
+ * purpose of my call is …", so the opener has to name the point.
  */
 
 /** Nouns that name no topic of their own: the message, the chase, the time, vague stand-ins. */
