@@ -8,7 +8,7 @@
  */
 import type { RuleId } from '../../settings/schema';
 import { nounPhrases, phraseText, type NounPhrase } from './noun-phrases';
-import { subjectTopic } from './subject';
+import { isFillerSubject, subjectTopic } from './subject';
 import { tagSentence } from './tagger';
 import { ABOUT_WORDS, PARTY_NOUNS } from './vocabulary';
 
@@ -138,7 +138,9 @@ function asTopic(found: Weighed): Topic {
 }
 
 function fromDraft(input: TopicInput): { topic: Topic; confident: boolean } | undefined {
-  const salience = { subject: stemCounts(input.subject), text: stemCounts(input.ownText) };
+  // A filler subject ("Great chatting today") names nothing, so it confirms nothing either.
+  const subject = isFillerSubject(input.subject) ? '' : input.subject;
+  const salience = { subject: stemCounts(subject), text: stemCounts(input.ownText) };
   let top: Weighed | undefined;
   // Sentences in order of importance; the first phrase that is plainly the point ends the search.
   for (const [i, sentence] of carriers(input).entries()) {

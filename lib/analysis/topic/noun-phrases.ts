@@ -35,6 +35,8 @@ export interface NounPhrase {
 const MAX_PHRASE_WORDS = 8;
 /** Two letters in a row: "PO", "SSO", "W-2s" name something; "$62k/yr" and "48" do not. */
 const NAMING = /\p{L}{2}/u;
+/** "there's", "it's", "that's": a pronoun and a verb, whatever the lexicon guessed. */
+const PRONOUN_CONTRACTION = /^(?:there|here|it|that|what|who|where|let|he|she)['’]s$/;
 /** "SOW", "MSA", "VF2": capitals read as a name even when the lexicon knows a verb ("sow"). */
 const ACRONYM = /^\p{Lu}{2,}/u;
 /** "yesterday's", "Sam's": a possessive opens a phrase as a determiner does. */
@@ -65,8 +67,11 @@ function verbInPhrase(words: TaggedWord[], at: number): boolean {
   if (['Copula', 'Modal', 'Auxiliary', 'Particle'].some((tag) => has(word, tag))) return false;
   // A regular participle before a noun modifies it ("the revised quotation"); after one it starts a clause.
   const beforeName = isNounish(next) || ACRONYM.test(next?.text ?? '');
-  // "the pricing", "the onboarding": a gerund after a determiner is the head noun.
-  if (has(word, 'Gerund')) return word.normal.endsWith('ing') && (beforeName || !has(next, 'Determiner'));
+  // "the pricing", "your onboarding": a gerund right after a determiner is the head noun.
+  if (has(word, 'Gerund')) {
+    const afterDeterminer = DETERMINERS.has(prev?.normal ?? '') || has(prev, 'Possessive');
+    return word.normal.endsWith('ing') && (beforeName || (afterDeterminer && !has(next, 'Determiner')));
+  }
   if (has(word, 'PastTense')) return word.normal.endsWith('ed') && beforeName;
   // A present form ends the phrase as its head ("the Pro quote yet", "the safety relays still", "the
   // renewal quote I sent"), unless an object or "to" follows ("your side needs to sign") or a plural
@@ -80,6 +85,7 @@ function verbInPhrase(words: TaggedWord[], at: number): boolean {
 /** A word that names something: a noun (or a noun-like verb form), not a determiner, figure, date or stand-in. */
 function isContentWord(word: TaggedWord): boolean {
   if (EMPTY_NOUNS.has(word.normal) || DETERMINERS.has(word.normal) || !NAMING.test(word.normal)) return false;
+  if (PRONOUN_CONTRACTION.test(word.normal)) return false;
   const notNamed = ['Value', 'Adjective', 'Pronoun', 'Date', 'Person', 'PastTense'];
   if (notNamed.some((tag) => has(word, tag))) return false;
   return has(word, 'Noun') || has(word, 'Acronym') || has(word, 'Verb');

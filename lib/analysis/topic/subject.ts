@@ -22,7 +22,7 @@ const FILLER_WORDS: ReadonlySet<string> = new Set(
   (
     'following follow up followup follow-up checking check in check-in checkin touching touch base circling circle back ' +
     'bumping bump ping nudge gentle friendly reminder quick question questions query just reaching out again still ' +
-    'hi hello hey hallo bonjour hola ciao greetings welcome fyi urgent important action required asap thanks thank you cheers congrats lunch coffee drinks dinner catch ' +
+    'hi hello hey hallo bonjour hola ciao greetings welcome fyi great good nice lovely chatting talking speaking urgent important action required asap thanks thank you cheers congrats lunch coffee drinks dinner catch ' +
     'catching catch-up catchup chat call update updates status news thoughts idea ideas time today tomorrow this week ' +
     'next soon later note hoping few couple some points observations before first wondering any a an the my your our on about for re regarding to with and or of from ' +
     'it is are you me us we there here how what when where who why something anything nothing next steps step ' +

@@ -46,6 +46,14 @@ const JUDGED: { draft: AnalysisInput; reason: string; expected: string }[] = [
   },
   {
     reason: 'checkin',
+    draft: {
+      subject: 'Great chatting today',
+      body: "Hi Jo,\n\nJust checking in - let me know if there's anything you need from me.\n\nBest,\nSam",
+    },
+    expected: 'to hear where things stand and agree the next step.',
+  },
+  {
+    reason: 'checkin',
     draft: { subject: 'Quick question', body: 'Hi Lee,\n\nany news on the order form? lmk\n\nJ' },
     expected: 'to agree the next step on the order form.',
   },
@@ -244,6 +252,7 @@ describe('subject as the fallback topic', () => {
       'Thanks for Tuesday',
       'Re: Re: touching base again',
       'Next steps',
+      'Great chatting today',
     ];
     for (const subject of fillers) {
       expect(isFillerSubject(subject), subject).toBe(true);
