@@ -2,7 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findPhoneNumbers, parseAddress, sentenceRangeContaining } from '../../../lib/hosts/dom';
+import {
+  findPhoneNumbers,
+  isShown,
+  parseAddress,
+  preferShownFilled,
+  sentenceRangeContaining,
+} from '../../../lib/hosts/dom';
 import { gmailHost } from '../../../lib/hosts/gmail';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/gmail');
@@ -108,12 +114,64 @@ describe('gmailHost on the fixtures', () => {
     dialog.setAttribute('role', 'alertdialog');
     dialog.textContent = 'Please specify at least one recipient.';
     document.body.append(dialog);
-    // happy-dom has no layout: the visibility check needs client rects, so only assert it does not throw.
-    expect(typeof gmailHost.hasBlockingDialog(document)).toBe('boolean');
+    expect(gmailHost.hasBlockingDialog(document)).toBe(true);
+    dialog.style.display = 'none';
+    expect(gmailHost.hasBlockingDialog(document)).toBe(false);
+  });
+});
+
+describe('gmailHost where parts of a window come twice, one copy hidden', () => {
+  it('reads the shown, filled subject and the editor, never the hidden empty subject or plain-text "Message Body"', () => {
+    load('hidden-copies.html');
+    const [win] = gmailHost.findComposeWindows(document).windows;
+    expect(win!.body.getAttribute('g_editable')).toBe('true');
+    expect(win!.readSubject()).toBe('Renewal for Q3');
+    expect(win!.readOwnText()).toBe('');
+  });
+
+  it('reads a hidden subject when it is the only one filled (inline replies)', () => {
+    load('hidden-copies.html');
+    const [win] = gmailHost.findComposeWindows(document).windows;
+    win!.root.querySelector<HTMLInputElement>('input[value="Renewal for Q3"]')!.value = '';
+    win!.root.querySelector<HTMLInputElement>('input[name="subject"]')!.value = 'Re: Renewal';
+    expect(win!.readSubject()).toBe('Re: Renewal');
+  });
+
+  it('coaches the editor the rep sees when a hidden copy comes first', () => {
+    load('compose-new.html');
+    const editor = document.querySelector<HTMLElement>('[g_editable]')!;
+    const copy = editor.cloneNode() as HTMLElement;
+    copy.hidden = true;
+    editor.before(copy);
+    const { windows } = gmailHost.findComposeWindows(document);
+    expect(windows).toHaveLength(1);
+    expect(windows[0]!.body).toBe(editor);
   });
 });
 
 describe('dom helpers', () => {
+  it('prefers the shown and filled element, then the filled, then the shown, then the first', () => {
+    document.body.innerHTML =
+      '<input id="hiddenEmpty" hidden><input id="shownEmpty"><input id="hiddenFilled" hidden value="a">' +
+      '<input id="shownFilled" value="b"><input id="shownFilled2" value="c">';
+    const all = (...ids: string[]) => ids.map((id) => document.getElementById(id) as HTMLInputElement);
+    const filled = (el: HTMLInputElement) => el.value !== '';
+    const pick = (...ids: string[]) => preferShownFilled(all(...ids), filled)?.id;
+    expect(pick('hiddenEmpty', 'shownEmpty', 'hiddenFilled', 'shownFilled', 'shownFilled2')).toBe('shownFilled');
+    expect(pick('hiddenEmpty', 'shownEmpty', 'hiddenFilled')).toBe('hiddenFilled');
+    expect(pick('hiddenEmpty', 'shownEmpty')).toBe('shownEmpty');
+    expect(pick('hiddenEmpty')).toBe('hiddenEmpty');
+    expect(pick()).toBeUndefined();
+  });
+
+  it('counts display: none and visibility: hidden, on the element or above it, as not shown; aria-hidden as shown', () => {
+    document.body.innerHTML =
+      '<div style="display: none"><input id="a"></div><input id="b" style="visibility: hidden">' +
+      '<input id="c" type="hidden"><div aria-hidden="true"><input id="d"></div>';
+    const shown = (id: string) => isShown(document.getElementById(id)!);
+    expect(['a', 'b', 'c', 'd'].map(shown)).toEqual([false, false, false, true]);
+  });
+
   it('parses addresses', () => {
     expect(parseAddress('Dana Whitfield <Dana@Acme.example>')).toEqual({
       address: 'dana@acme.example',
