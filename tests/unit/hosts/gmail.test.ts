@@ -2,13 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  findPhoneNumbers,
-  isShown,
-  parseAddress,
-  preferShownFilled,
-  sentenceRangeContaining,
-} from '../../../lib/hosts/dom';
+import { findPhoneNumbers, parseAddress, sentenceRangeContaining } from '../../../lib/hosts/dom';
 import { gmailHost } from '../../../lib/hosts/gmail';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/gmail');
@@ -150,28 +144,6 @@ describe('gmailHost where parts of a window come twice, one copy hidden', () => 
 });
 
 describe('dom helpers', () => {
-  it('prefers the shown and filled element, then the filled, then the shown, then the first', () => {
-    document.body.innerHTML =
-      '<input id="hiddenEmpty" hidden><input id="shownEmpty"><input id="hiddenFilled" hidden value="a">' +
-      '<input id="shownFilled" value="b"><input id="shownFilled2" value="c">';
-    const all = (...ids: string[]) => ids.map((id) => document.getElementById(id) as HTMLInputElement);
-    const filled = (el: HTMLInputElement) => el.value !== '';
-    const pick = (...ids: string[]) => preferShownFilled(all(...ids), filled)?.id;
-    expect(pick('hiddenEmpty', 'shownEmpty', 'hiddenFilled', 'shownFilled', 'shownFilled2')).toBe('shownFilled');
-    expect(pick('hiddenEmpty', 'shownEmpty', 'hiddenFilled')).toBe('hiddenFilled');
-    expect(pick('hiddenEmpty', 'shownEmpty')).toBe('shownEmpty');
-    expect(pick('hiddenEmpty')).toBe('hiddenEmpty');
-    expect(pick()).toBeUndefined();
-  });
-
-  it('counts display: none and visibility: hidden, on the element or above it, as not shown; aria-hidden as shown', () => {
-    document.body.innerHTML =
-      '<div style="display: none"><input id="a"></div><input id="b" style="visibility: hidden">' +
-      '<input id="c" type="hidden"><div aria-hidden="true"><input id="d"></div>';
-    const shown = (id: string) => isShown(document.getElementById(id)!);
-    expect(['a', 'b', 'c', 'd'].map(shown)).toEqual([false, false, false, true]);
-  });
-
   it('parses addresses', () => {
     expect(parseAddress('Dana Whitfield <Dana@Acme.example>')).toEqual({
       address: 'dana@acme.example',
