@@ -7,6 +7,7 @@ export * from './day';
 export * from './db';
 export * from './rows';
 export * from './write';
+export * from './totals';
 export * from './queries';
 export * from './dashboard';
 export * from './export';
