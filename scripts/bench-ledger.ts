@@ -174,11 +174,12 @@ async function benchChromium(total: number): Promise<void> {
             };
             poll();
           });
-        return {
-          boot: await wait('callfirst:boot'),
-          today: await wait('callfirst:today'),
-          dashboard: await wait('callfirst:dashboard'),
-        };
+        const boot = await wait('callfirst:boot');
+        const today = await wait('callfirst:today');
+        const dashboard = await wait('callfirst:dashboard');
+        // Only when an earlier opening left a dashboard to paint at once.
+        const last = performance.getEntriesByName('callfirst:last-dashboard')[0]?.startTime;
+        return { boot, today, dashboard, last };
       });
       const calls = await page.getByTestId('calls-today').textContent();
       const emails = await page.getByTestId('emails-today').textContent();
@@ -235,12 +236,14 @@ async function benchChromium(total: number): Promise<void> {
     const today: number[] = [];
     const boot: number[] = [];
     const dashboard: number[] = [];
+    const last: number[] = [];
     let shown = '';
     for (let run = 0; run < RUNS; run++) {
       const timing = await openPopup();
       today.push(timing.today);
       boot.push(timing.boot);
       dashboard.push(timing.dashboard);
+      if (timing.last !== undefined) last.push(timing.last);
       shown = timing.shown;
     }
     console.log(
@@ -256,6 +259,11 @@ async function benchChromium(total: number): Promise<void> {
     console.log(
       `    whole dashboard shown         median ${ms(median(dashboard))}, worst ${ms(Math.max(...dashboard))}`,
     );
+    if (last.length) {
+      console.log(
+        `    last dashboard painted        median ${ms(median(last))}, worst ${ms(Math.max(...last))}   (${last.length} of ${RUNS} openings, before the ledger is read)`,
+      );
+    }
     const ok = median(today) <= BUDGET_MS;
     console.log(`  budget: today's numbers within ${BUDGET_MS} ms (median): ${ok ? 'met' : 'MISSED'}`);
     if (!ok) process.exitCode = 1;
