@@ -96,10 +96,10 @@ export function Popup({ db, now = Date.now, timeZone, published: publishedBefore
   }, [waiting, today, pendingKey]);
 
   // Everything else waits for today's numbers (so they are not queued behind the bigger reads) and
-  // for the settings (the streak counts against the goal).
+  // for the goal the streak counts against (the last dashboard's, until the settings load).
   const todayShown = !!todayLive.value || !!fallbackCounts || !!published;
   const dashboard = useLive(
-    todayShown && settings ? access : undefined,
+    todayShown && goal !== undefined ? access : undefined,
     ({ db }) =>
       readDashboard(db, {
         today,
