@@ -26,6 +26,9 @@ export interface CallNotes {
   nextPurpose: string;
 }
 
+/** A call logged without notes (a `tel:` link, "Call now"; the forms start from it). */
+export const EMPTY_CALL_NOTES: Readonly<CallNotes> = { purpose: '', discussed: '', proposed: '', nextPurpose: '' };
+
 /** Fields every recorded event carries. `key` makes recording idempotent. */
 interface EventBase {
   key: string;

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import type { CallNotes } from '../../lib/messages';
+import { type CallNotes, EMPTY_CALL_NOTES } from '../../lib/messages';
 import type { RuleId } from '../../lib/settings/schema';
 import type { NudgeActions, NudgeModel } from './types';
 
@@ -18,10 +18,8 @@ const RULE_LABEL: Record<RuleId, Parameters<typeof t>[0]> = {
   overdue: 'nudgeRuleOverdue',
 };
 
-const EMPTY_NOTES: CallNotes = { purpose: '', discussed: '', proposed: '', nextPurpose: '' };
-
 function LogForm(props: { opener: string; onSave: (notes: CallNotes) => void; onCancel: () => void }) {
-  const [notes, setNotes] = useState<CallNotes>({ ...EMPTY_NOTES });
+  const [notes, setNotes] = useState<CallNotes>({ ...EMPTY_CALL_NOTES });
   const field = (key: keyof CallNotes, label: string, placeholder?: string) => (
     <label class="field">
       <span>{label}</span>

@@ -10,6 +10,43 @@ export interface Fallback {
   note: string;
 }
 
+/** A fallback list as one CSS selector that matches what any of them matches. */
+export function anyOf(fallbacks: readonly Fallback[]): string {
+  return fallbacks.map((f) => f.css).join(', ');
+}
+
+/** Our own UI (the nudge's host element) is never one of a site's controls or texts. */
+export const OWN_UI = '[data-callfirst]';
+
+/** Links that dial a number. */
+export const TEL_LINKS = 'a[href^="tel:" i], a[href^="callto:" i]';
+
+/** True for an event target that is an element (text nodes, windows and documents are not). */
+export function isElement(target: EventTarget | null | undefined): target is Element {
+  return !!target && typeof (target as Partial<Element>).closest === 'function';
+}
+
+/** The number a `tel:` or `callto:` link dials, as written in it (percent-escapes decoded where valid). */
+export function telNumberOf(link: Element): string {
+  const raw = (link.getAttribute('href') ?? '').replace(/^(tel|callto):/i, '');
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** True for an element the page shows: in the document, not hidden by attribute or style. */
+export function isShown(el: Element): boolean {
+  if (!el.isConnected || el.closest('[hidden], [aria-hidden="true"]')) return false;
+  const view = el.ownerDocument.defaultView;
+  if (view) {
+    const style = view.getComputedStyle(el);
+    if (style.display === 'none' || style.visibility === 'hidden') return false;
+  }
+  return true;
+}
+
 /** The first fallback that finds anything wins, so a newer selector never mixes with an older one. */
 export function queryFirst(scope: ParentNode, fallbacks: readonly Fallback[]): HTMLElement | null {
   for (const { css } of fallbacks) {

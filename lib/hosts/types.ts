@@ -76,3 +76,21 @@ export interface ComposeHost {
   /** The person a page element (e.g. a clicked `tel:` link in a message) belongs to, when the page shows it. */
   contactNear?(el: Element): ContactRef | null;
 }
+
+/**
+ * What a site module knows about one compose window, given its root and body: the readers and the
+ * send/discard recognisers. lib/hosts/window.ts turns it into a ComposeWindow, so every site's windows
+ * behave alike (our own UI is never a control; no range once the body has gone).
+ */
+export interface SiteReaders {
+  readOwnText: (body: HTMLElement) => string;
+  ownTextRange: (body: HTMLElement) => Range;
+  readSubject: (root: HTMLElement) => string;
+  readRecipients: (root: HTMLElement, body: HTMLElement) => ContactRef[];
+  readThreadSize: (root: HTMLElement, body: HTMLElement) => number;
+  readVisiblePhoneNumbers: (root: HTMLElement, body: HTMLElement) => string[];
+  nudgeAnchor: (root: HTMLElement, body: HTMLElement) => Element | NudgePlacement | null;
+  /** `target` is never part of our own UI here. */
+  isSendControl: (target: Element, root: HTMLElement) => boolean;
+  isDiscardControl: (target: Element, root: HTMLElement) => boolean;
+}

@@ -1,9 +1,7 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Analysis, type AnalysisInput, analyzeDraft } from '../../../lib/analysis';
-import { type CoachContext, type CoachDeps, PRIME_INPUT, startCoach } from '../../../lib/coach';
+import { type AnalysisInput, analyzeDraft } from '../../../lib/analysis';
+import { type CoachDeps, PRIME_INPUT, startCoach } from '../../../lib/coach';
 import type { NudgeView } from '../../../lib/coach/mount';
 import { wasSent } from '../../../lib/coach/send';
 import { gmailHost } from '../../../lib/hosts/gmail';
@@ -11,54 +9,10 @@ import type { ComposeHost } from '../../../lib/hosts/types';
 import type { LedgerEvent, Request } from '../../../lib/messages';
 import type { ResolvedSettings } from '../../../lib/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/schema';
+import { CHECKIN, fakeContext, loadFixture, NONE } from './helpers';
 
-const FIXTURES = join(import.meta.dirname, '../../fixtures/gmail');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function load(file: string) {
-  const html = readFileSync(join(FIXTURES, file), 'utf8').replace(/<script[\s\S]*?<\/script>/g, '');
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
-  document.body.replaceWith(document.importNode(parsed.body, true));
-}
-
-function fakeContext() {
-  const invalidated: (() => void)[] = [];
-  const abort = new AbortController();
-  const ctx = {
-    isValid: true,
-    signal: abort.signal,
-    onInvalidated: (cb: () => void) => {
-      invalidated.push(cb);
-      return () => undefined;
-    },
-    addEventListener: (target: EventTarget, type: string, handler: EventListener, options?: AddEventListenerOptions) =>
-      target.addEventListener(type, handler, { ...options, signal: abort.signal }),
-    setTimeout: (handler: () => void, ms?: number) => window.setTimeout(handler, ms),
-    requestIdleCallback: (cb: IdleRequestCallback) =>
-      window.setTimeout(() => cb({ didTimeout: false, timeRemaining: () => 10 }), 0),
-  };
-  return {
-    ctx: ctx as unknown as CoachContext,
-    invalidate() {
-      ctx.isValid = false;
-      abort.abort();
-      invalidated.forEach((cb) => cb());
-    },
-  };
-}
-
-const CHECKIN: Analysis = {
-  nudge: true,
-  level: 'suggest',
-  score: 1.2,
-  findings: [{ rule: 'checkin', message: 'asks for status', evidence: ['just checking in'] }],
-  opener: 'The purpose of my call is to agree the next step.',
-  callRequest: 'Could we speak for 10 minutes?',
-  language: 'en',
-  words: 5,
-  questions: 0,
-};
-const NONE: Analysis = { ...CHECKIN, nudge: false, level: 'none', score: 0, findings: [] };
+const load = (file: string) => loadFixture(`gmail/${file}`);
 
 function setup(options: { settings?: Partial<Settings>; host?: Partial<ComposeHost>; settingsDelay?: number } = {}) {
   const records: LedgerEvent[] = [];
@@ -72,9 +26,9 @@ function setup(options: { settings?: Partial<Settings>; host?: Partial<ComposeHo
     problems: [],
   });
   const deps: Partial<CoachDeps> = {
-    analyze: (input) => {
+    analyse: (input) => {
       analysed.push(input);
-      return /checking in/i.test(input.body) ? CHECKIN : NONE;
+      return Promise.resolve(/checking in/i.test(input.body) ? CHECKIN : NONE);
     },
     send: ((req: Request) => {
       requests.push(req);
