@@ -9,7 +9,8 @@
  * numbers (one daily-totals row), the whole dashboard (30-day chart, streak, week's nudges,
  * overdue list) and the export. The same queries are timed on a 1,000-event ledger: with indexes,
  * "today" costs the same however long the history.
- * Budget: the popup shows today's numbers within 100 ms of opening (checked in Chromium).
+ * Budget (issue #15, medians at 100,000 events, checked in Chromium): today's numbers within 50 ms of
+ * opening, the whole dashboard within 150 ms.
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
@@ -31,7 +32,8 @@ const eventsArg = args.indexOf('--events');
 const TOTAL = eventsArg >= 0 ? Number(args[eventsArg + 1]) : 100_000;
 const CHROMIUM_ONLY = args.includes('--chromium-only');
 const WITH_CHROMIUM = CHROMIUM_ONLY || args.includes('--chromium');
-const BUDGET_MS = 100;
+const BUDGET_TODAY_MS = 50;
+const BUDGET_DASHBOARD_MS = 150;
 const DAY = 86_400_000;
 const CONTACTS = 2_000;
 
@@ -264,8 +266,10 @@ async function benchChromium(total: number): Promise<void> {
         `    last dashboard painted        median ${ms(median(last))}, worst ${ms(Math.max(...last))}   (${last.length} of ${RUNS} openings, before the ledger is read)`,
       );
     }
-    const ok = median(today) <= BUDGET_MS;
-    console.log(`  budget: today's numbers within ${BUDGET_MS} ms (median): ${ok ? 'met' : 'MISSED'}`);
+    const ok = median(today) <= BUDGET_TODAY_MS && median(dashboard) <= BUDGET_DASHBOARD_MS;
+    console.log(
+      `  budget: today's numbers within ${BUDGET_TODAY_MS} ms, whole dashboard within ${BUDGET_DASHBOARD_MS} ms (medians): ${ok ? 'met' : 'MISSED'}`,
+    );
     if (!ok) process.exitCode = 1;
   } finally {
     await context.close();
