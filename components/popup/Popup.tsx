@@ -18,7 +18,6 @@ import type { StorageProblem } from '../../lib/ledger/ledger';
 import type { PublishedToday } from '../../lib/ledger/session';
 import { recentContacts } from '../../lib/ledger/queries';
 import { sendToBackground } from '../../lib/messages';
-import { showBadge } from '../../lib/background/badge';
 import { takePopupIntent } from '../../lib/background/commands';
 import { Chart } from './Chart';
 import { keepLastDashboard, readLastDashboard } from './last-dashboard';
@@ -145,12 +144,6 @@ export function Popup({ db, now = Date.now, timeZone, published: publishedBefore
 
   const counts = current ?? dashboard.value?.counts;
   const shown = dashboard.value ?? last?.dashboard;
-
-  // The badge may still show yesterday if the background slept through midnight: opening the popup fixes it.
-  const saved = !pendingState || pendingState.status.persistent;
-  useEffect(() => {
-    if (counts && goal !== undefined) void showBadge({ counts, goal, saved }).catch(() => undefined);
-  }, [counts?.calls, counts?.emails, goal, saved]);
   const problem: StorageProblem | null =
     pendingState && !pendingState.status.persistent
       ? (pendingState.status.problem ?? 'failed')
@@ -335,6 +328,11 @@ export function Popup({ db, now = Date.now, timeZone, published: publishedBefore
                 <div class="who">
                   <span class="name">{contactLabel({ name: c.name, address: c.address })}</span>
                   <span class="line">{describeContactHistory(c, now(), { timeZone })}</span>
+                  {c.lastCall?.nextPurpose && (
+                    <span class="line next" data-testid="overdue-next">
+                      {t('popupOverdueNext', c.lastCall.nextPurpose)}
+                    </span>
+                  )}
                 </div>
                 <button
                   type="button"

@@ -6,7 +6,7 @@
  * closes sessions and gives each the same SessionEnv, so a test can run one against fakes.
  */
 import type { ContentScriptContext } from '#imports';
-import type { NudgeActions } from '../../components/nudge/types';
+import type { NudgeActions, UndoableAction } from '../../components/nudge/types';
 import type { Analysis, AnalysisInput } from '../analysis';
 import type { SiteDiagnostics } from '../diagnostics';
 import type { ComposeWindow } from '../hosts/types';
@@ -15,6 +15,7 @@ import {
   type ContactHistory,
   type ContactRef,
   type DismissAction,
+  type EmailSent,
   EMPTY_CALL_NOTES,
   type LedgerEvent,
   type NudgeAction,
@@ -22,14 +23,14 @@ import {
   type ResponseOf,
 } from '../messages';
 import type { RuleId, Settings, SiteId } from '../settings/schema';
-import { addressesOf, historyLine, primaryHistory, toAnalysisContact } from './contact';
+import { addressesOf, historyLine, lastCallLine, primaryHistory, toAnalysisContact } from './contact';
 import type { CoachContext, CoachDeps } from './deps';
-import { replaceOwnText, replaceSentence } from './edit';
+import { replaceOwnText, replaceSentence, undoEdit } from './edit';
 import type { NudgeHandle, NudgeView } from './mount';
 import { callLogged, type DraftFacts, emailSent, nudgeAccepted, nudgeDismissed, nudgeShown } from './records';
 import { safe } from './safe';
 import { noteBlocked, noteDiscard, noteSendIntent, type SendState, wasSent } from './send';
-import { nudgeModel, type Shown, shownFor } from './view';
+import { nudgeModel, type Shown, shownFor, undoOfferModel } from './view';
 
 /** Pause after the last keystroke before the draft is analysed. */
 export const ANALYSIS_DELAY_MS = 400;
@@ -48,6 +49,8 @@ export interface SessionEnv {
   alive(): boolean;
   request<R extends Request>(req: R): Promise<ResponseOf<R> | undefined>;
   record(event: LedgerEvent): void;
+  /** The window was sent: counts it now, or once the site's Undo Send offer has passed. */
+  sent(event: EmailSent): void;
   diagnose(update: Partial<SiteDiagnostics>): void;
   /** An extension API failed (here: mounting the nudge); stops the coach when its context is gone. */
   failed(error: unknown): void;
@@ -75,7 +78,13 @@ export class ComposeSession implements SendState {
   private recipients: ContactRef[] = [];
   /** What the nudge shows now, null when hidden. */
   private shown: Shown | null = null;
+  /** True while the nudge shows anything (the nudge, or only the Undo offer). */
+  private showing = false;
   private appearances = 0;
+  /** The last action's edit, offered for Undo until the rep's own words change again. */
+  private undoable?: { action: UndoableAction; before: string; after: string };
+  /** This draft showed the nudge for "overdue" alone (the ledger's record of it must not hide it again). */
+  private overdueAloneShown = false;
   /** nudge_shown keys already recorded: once per draft, level and reasons. */
   private readonly shownKeys = new Set<string>();
   private snoozed = false;
@@ -102,6 +111,7 @@ export class ComposeSession implements SendState {
       snooze: act(() => this.snooze()),
       muteContact: act(() => this.muteContact()),
       ruleOff: act((rule: RuleId) => this.ruleOff(rule)),
+      undo: act(() => this.undo()),
     };
     // Any edit in the window (body, subject, recipients) re-analyses after a pause. Cheap: one timer reset.
     win.root.addEventListener('input', () => this.schedule(), {
@@ -149,6 +159,8 @@ export class ComposeSession implements SendState {
       return;
     }
     this.recipients = recipients;
+    // The rep changed the draft since the action (typed, or Ctrl+Z): Undo no longer applies.
+    if (this.undoable && text !== this.undoable.after) this.undoable = undefined;
     this.refreshHistory(recipients);
     const settings = env.settings();
     const history = primaryHistory(recipients, this.histories);
@@ -159,8 +171,8 @@ export class ComposeSession implements SendState {
       recipients,
       settings,
     };
-    if (settings.rules.overdue && history) {
-      input.contact = toAnalysisContact(history, env.deps.now(), settings.overdueDays);
+    if (history) {
+      input.contact = toAnalysisContact(history, env.deps.now(), settings.overdueDays, this.overdueAloneShown);
     }
     const key = JSON.stringify([input.body, input.subject, input.threadMessages, recipients, input.contact]);
     if (key === this.analysedKey && this.analysis) {
@@ -229,7 +241,7 @@ export class ComposeSession implements SendState {
     this.timer = undefined;
     this.ui?.remove();
     this.ui = null;
-    if (sent) this.env.record(emailSent(this.facts(), this.shown));
+    if (sent) this.env.sent(emailSent(this.facts(), this.shown));
   }
 
   // ------------------------------------------------------------ the nudge
@@ -237,25 +249,37 @@ export class ComposeSession implements SendState {
   private present(history: ContactHistory | undefined): void {
     const { analysis, env } = this;
     const shown = shownFor(analysis, env.settings(), this.snoozed, this.recipients);
-    if (!analysis || !shown) {
+    const undo = this.undoable && { action: this.undoable.action };
+    if (!analysis || (!shown && !undo)) {
       this.hide();
       return;
     }
-    if (!this.shown) this.appearances++;
+    // An appearance is the nudge showing after nothing did (not after the Undo offer alone).
+    if (shown && !this.showing) this.appearances++;
     this.shown = shown;
-    const event = nudgeShown(this.facts(), shown.level, shown.reasons);
-    if (!this.shownKeys.has(event.key)) {
-      this.shownKeys.add(event.key);
-      env.record(event);
+    this.showing = true;
+    const announceKey = `${this.win.draftId}:${this.appearances}`;
+    if (shown) {
+      const event = nudgeShown(this.facts(), shown.level, shown.reasons);
+      if (!this.shownKeys.has(event.key)) {
+        this.shownKeys.add(event.key);
+        env.record(event);
+      }
+      if (shown.reasons.join() === 'overdue') this.overdueAloneShown = true;
     }
+    const withHistory = env.settings().showContactHistory;
     const view: NudgeView = {
-      reasons: shown.reasons,
-      model: nudgeModel(analysis, shown, {
-        historyLine: env.settings().showContactHistory ? historyLine(history, env.deps.now()) : undefined,
-        phone: safe(() => this.win.readVisiblePhoneNumbers(), [])[0],
-        canMuteContact: !!this.recipients[0]?.address,
-        announceKey: `${this.win.draftId}:${this.appearances}`,
-      }),
+      reasons: shown?.reasons ?? [],
+      model: shown
+        ? nudgeModel(analysis, shown, {
+            historyLine: withHistory ? historyLine(history, env.deps.now()) : undefined,
+            lastCallLine: withHistory ? lastCallLine(history, env.deps.now()) : undefined,
+            phone: safe(() => this.win.readVisiblePhoneNumbers(), [])[0],
+            canMuteContact: !!this.recipients[0]?.address,
+            announceKey,
+            undo,
+          })
+        : undoOfferModel(undo!, announceKey),
       actions: this.actions,
     };
     void this.show(view);
@@ -263,6 +287,7 @@ export class ComposeSession implements SendState {
 
   private hide(): void {
     this.shown = null;
+    this.showing = false;
     this.ui?.update(null);
   }
 
@@ -299,21 +324,44 @@ export class ComposeSession implements SendState {
       await this.mounting;
     }
     // Analysis may have moved on while the nudge was mounting.
-    if (!this.closed) this.ui?.update(this.shown ? view : null);
+    if (!this.closed) this.ui?.update(this.showing ? view : null);
   }
 
   // ------------------------------------------------------------ the nudge's actions
 
   private askForCall(): void {
     const text = this.analysis?.callRequest;
-    if (text && replaceOwnText(this.win, text)) this.accepted('call_request');
+    if (!text) return;
+    this.edited('call_request', () => replaceOwnText(this.win, text));
   }
 
   private useOpener(): void {
     const analysis = this.analysis;
     if (!analysis) return;
     const evidence = analysis.findings.find((f) => f.rule === 'checkin')?.evidence ?? [];
-    if (evidence.some((e) => replaceSentence(this.win, e, analysis.opener))) this.accepted('opener');
+    this.edited('opener', () => evidence.some((e) => replaceSentence(this.win, e, analysis.opener)));
+  }
+
+  /** Changes the draft through `edit`; when it did, records the action and offers Undo at once. */
+  private edited(action: UndoableAction, edit: () => boolean): void {
+    const before = safe(() => this.win.readOwnText(), undefined);
+    if (!edit()) return;
+    this.accepted(action);
+    const after = safe(() => this.win.readOwnText(), undefined);
+    if (before === undefined || after === undefined) return;
+    this.undoable = { action, before, after };
+    this.present(primaryHistory(this.recipients, this.histories));
+  }
+
+  /** Puts the draft back through the editor's undo stack, then shows what the restored draft calls for. */
+  private undo(): void {
+    const edit = this.undoable;
+    this.undoable = undefined;
+    if (edit && !safe(() => undoEdit(this.win, edit), false)) {
+      this.env.diagnose({ lastProblem: 'undo did not restore the draft', lastProblemAt: this.env.deps.now() });
+    }
+    // Re-analysed now, not after the typing pause, so the nudge goes straight from Undo to the restored draft's.
+    void this.analyse();
   }
 
   private callNow(): void {
@@ -348,13 +396,13 @@ export class ComposeSession implements SendState {
 
   /** Asks the ledger about the recipients when they change; the answer re-analyses the draft. */
   private refreshHistory(recipients: ContactRef[]): void {
-    const settings = this.env.settings();
     const addresses = addressesOf(recipients);
     const key = addresses.join(',');
     if (key === this.historyKey) return;
     this.historyKey = key;
     this.histories = undefined;
-    if (!addresses.length || (!settings.rules.overdue && !settings.showContactHistory)) return;
+    // Asked even with history and overdue off: the next purpose noted at the last call is the opener.
+    if (!addresses.length) return;
     void this.env.request({ type: 'contact_history', addresses }).then((answer) => {
       if (!Array.isArray(answer) || this.historyKey !== key || this.closed) return;
       this.histories = answer;

@@ -35,16 +35,31 @@ export function shownFor(
 export function nudgeModel(
   analysis: Analysis,
   shown: Shown,
-  extra: { historyLine?: string; phone?: string; canMuteContact: boolean; announceKey: string },
+  extra: {
+    historyLine?: string;
+    lastCallLine?: string;
+    phone?: string;
+    canMuteContact: boolean;
+    announceKey: string;
+    undo?: NudgeModel['undo'];
+  },
 ): NudgeModel {
   return {
     level: shown.level,
     findings: analysis.findings.map(({ rule, message }) => ({ rule, message })),
     opener: analysis.opener,
+    openerFromLastCall: analysis.openerSource === 'last_call',
     historyLine: extra.historyLine,
+    lastCallLine: extra.lastCallLine,
+    undo: extra.undo,
     phone: extra.phone ? { display: extra.phone, href: telHref(extra.phone) } : undefined,
     canUseOpener: analysis.findings.some((f) => f.rule === 'checkin' && f.evidence?.length),
     canMuteContact: extra.canMuteContact,
     announceKey: extra.announceKey,
   };
+}
+
+/** Only the Undo offer: an action changed the draft, and the new draft calls for no nudge. */
+export function undoOfferModel(undo: NonNullable<NudgeModel['undo']>, announceKey: string): NudgeModel {
+  return { level: 'suggest', findings: [], opener: '', canUseOpener: false, canMuteContact: false, announceKey, undo };
 }

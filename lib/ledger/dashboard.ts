@@ -85,7 +85,7 @@ export async function readToday(
 export async function readDashboard(db: LedgerDb | null, options: DashboardOptions): Promise<Dashboard> {
   // One read transaction, so pending events and the database are seen at the same moment.
   return db
-    ? db.transaction('r', db.events, db.contacts, db.totals, () => dashboardOf(db, options))
+    ? db.transaction('r', db.events, db.contacts, db.calls, db.totals, () => dashboardOf(db, options))
     : dashboardOf(null, options);
 }
 

@@ -49,6 +49,7 @@ export const CHECKIN: Analysis = {
   score: 1.2,
   findings: [{ rule: 'checkin', message: 'asks for status', evidence: ['just checking in'] }],
   opener: 'The purpose of my call is to agree the next step.',
+  openerSource: 'draft',
   callRequest: 'Could we speak for 10 minutes?',
   language: 'en',
   words: 5,

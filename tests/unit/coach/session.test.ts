@@ -9,22 +9,33 @@ import type { Analysis, AnalysisInput } from '../../../lib/analysis';
 import type { NudgeHandle, NudgeView } from '../../../lib/coach/mount';
 import { ComposeSession, type SessionEnv } from '../../../lib/coach/session';
 import { gmailHost } from '../../../lib/hosts/gmail';
-import type { LedgerEvent } from '../../../lib/messages';
+import type { ContactHistory, LedgerEvent, Request, ResponseOf } from '../../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/schema';
+import { useEnglishMessages } from '../ledger/helpers';
 import { CHECKIN, deferred, fakeContext, loadFixture, NONE } from './helpers';
 
 const DRAFT = 'Hi Dana, just checking in. The order form is attached.';
 
 /**
- * The browser's `insertText` editing command, which happy-dom lacks: replaces the selection with
- * the text, as Chromium does for a contenteditable.
+ * The browser's `insertText` and `undo` editing commands, which happy-dom lacks: replaces the
+ * selection with the text, as Chromium does for a contenteditable, and undoes it from a stack.
  */
 function emulateInsertText() {
+  const undoStack: { body: HTMLElement; html: string }[] = [];
   // The coach edits through this deprecated command on purpose (the editor's undo stack): see lib/coach/edit.ts.
   // eslint-disable-next-line @typescript-eslint/no-deprecated
   document.execCommand = (command: string, _ui?: boolean, text?: string) => {
+    if (command === 'undo') {
+      const step = undoStack.pop();
+      if (step) step.body.innerHTML = step.html;
+      return !!step;
+    }
     const range = document.getSelection()?.getRangeAt(0);
     if (command !== 'insertText' || !range) return false;
+    const common = range.commonAncestorContainer;
+    const element = common instanceof Element ? common : common.parentElement;
+    const body = element?.closest<HTMLElement>('[contenteditable="true"]');
+    if (body) undoStack.push({ body, html: body.innerHTML });
     range.deleteContents();
     range.insertNode(document.createTextNode(text ?? ''));
     return true;
@@ -34,6 +45,8 @@ function emulateInsertText() {
 function setup(
   answer: (input: AnalysisInput) => Promise<Analysis> = (input) =>
     Promise.resolve(/checking in/i.test(input.body) ? CHECKIN : NONE),
+  /** What the ledger answers about the recipients. */
+  histories?: ContactHistory[],
 ) {
   loadFixture('gmail/compose-new.html');
   const win = gmailHost.findComposeWindows(document).windows[0]!;
@@ -56,8 +69,10 @@ function setup(
     settings: () => settings,
     active: () => fake.ctx.isValid,
     alive: () => fake.ctx.isValid,
-    request: () => Promise.resolve(undefined),
+    request: <R extends Request>(req: R) =>
+      Promise.resolve((req.type === 'contact_history' ? histories : undefined) as ResponseOf<R> | undefined),
     record: (event) => records.push(event),
+    sent: (event) => records.push(event),
     diagnose: () => undefined,
     failed: () => undefined,
     changeSettings: (patch) => {
@@ -236,5 +251,87 @@ describe('ComposeSession', () => {
     expect(t.win.readOwnText()).toBe(DRAFT);
     expect(t.records.map((r) => r.type)).toEqual(['nudge_shown']);
     expect(t.changes).toEqual([]);
+  });
+});
+
+describe('ComposeSession: the last call and Undo', () => {
+  beforeEach(useEnglishMessages);
+
+  const DAY = 86_400_000;
+  const NOW = 1_000; // the clock of setup()
+
+  it('gives the analysis the next purpose noted at the last call, and the card its notes in one line', async () => {
+    const analysed: AnalysisInput[] = [];
+    const history: ContactHistory = {
+      address: 'dana@acme.example',
+      emailsSinceLastCall: 1,
+      lastCallAt: NOW - 2 * DAY,
+      lastCall: { at: NOW - 2 * DAY, discussed: 'Budget', proposed: 'A pilot', nextPurpose: 'confirm start date' },
+    };
+    const t = (current = setup(
+      (input) => {
+        analysed.push(input);
+        return Promise.resolve(input.contact ? { ...CHECKIN, openerSource: 'last_call' } : CHECKIN);
+      },
+      [history],
+    ));
+    await t.session.analyse();
+    await vi.waitFor(() => expect(analysed.at(-1)?.contact?.nextPurpose).toBe('confirm start date'));
+    await vi.waitFor(() => expect(t.views.at(-1)?.model.openerFromLastCall).toBe(true));
+    expect(t.views.at(-1)?.model.lastCallLine).toBe('Last call 2 days ago · Discussed: Budget · Proposed: A pilot');
+  });
+
+  it('keeps its own overdue-only nudge when the ledger answers again with the record of it', async () => {
+    const analysed: AnalysisInput[] = [];
+    const overdueOnly: Analysis = { ...CHECKIN, findings: [{ rule: 'overdue', message: 'not called' }] };
+    const history: ContactHistory = {
+      address: 'dana@acme.example',
+      emailsSinceLastCall: 4,
+      lastOverdueOnlyNudgeAt: NOW - DAY,
+    };
+    const t = (current = setup(
+      (input) => {
+        analysed.push(input);
+        return Promise.resolve(overdueOnly);
+      },
+      [history],
+    ));
+    await t.session.analyse();
+    await vi.waitFor(() => expect(analysed.at(-1)?.contact?.lastOverdueNudgeDaysAgo).toBe(1));
+    await vi.waitFor(() => expect(t.views.at(-1)?.reasons).toEqual(['overdue']));
+    t.session.settingsChanged(); // asks the ledger again
+    await vi.waitFor(() => expect(analysed.length).toBeGreaterThan(2));
+    expect(analysed.at(-1)?.contact?.lastOverdueNudgeDaysAgo).toBeUndefined();
+  });
+
+  it('offers Undo after "Ask for a call instead", alone once the new draft needs no nudge, and undoes exactly', async () => {
+    const t = (current = setup());
+    await t.session.analyse();
+    const before = t.win.body.innerHTML;
+    (await t.shown()).actions.askForCall();
+    expect(t.views.at(-1)?.model.undo).toEqual({ action: 'call_request' });
+    await t.session.analyse(); // the call request: no nudge of its own
+    const offer = t.views.at(-1)!;
+    expect(offer.reasons).toEqual([]);
+    expect(offer.model.findings).toEqual([]);
+    expect(offer.model.undo).toEqual({ action: 'call_request' });
+    offer.actions.undo();
+    expect(t.win.body.innerHTML).toBe(before);
+    await vi.waitFor(() => expect(t.views.at(-1)?.reasons).toEqual(['checkin']));
+    expect(t.views.at(-1)?.model.undo).toBeUndefined();
+  });
+
+  it('withdraws the offer once the rep changes the draft, and Undo then changes nothing', async () => {
+    const t = (current = setup());
+    await t.session.analyse();
+    const view = await t.shown();
+    view.actions.useOpener();
+    expect(t.views.at(-1)?.model.undo).toEqual({ action: 'opener' });
+    t.win.body.firstElementChild!.append(' See you Friday.');
+    const typed = t.win.body.innerHTML;
+    view.actions.undo(); // a stale button: the draft is no longer what the action left
+    expect(t.win.body.innerHTML).toBe(typed);
+    await t.session.analyse();
+    expect(t.views.at(-1)?.model.undo).toBeUndefined();
   });
 });

@@ -1,14 +1,10 @@
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  LEDGER_SCHEMA_VERSION,
-  SCHEMA_V2,
-  buildRows,
-  countByDay,
-  localDay,
-  readDashboard,
-  type LedgerDb,
-} from '../../../lib/ledger';
+import { readDashboard } from '../../../lib/ledger/dashboard';
+import { localDay } from '../../../lib/ledger/day';
+import { LEDGER_SCHEMA_VERSION, SCHEMA_V2, type LedgerDb } from '../../../lib/ledger/db';
+import { buildRows } from '../../../lib/ledger/rows';
+import { countByDay } from '../../../lib/ledger/totals';
 import type { LedgerEvent } from '../../../lib/messages';
 import { at, call, email, ledgerMaker, nudge, testDatabase, useEnglishMessages } from './helpers';
 
