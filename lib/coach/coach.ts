@@ -3,7 +3,8 @@
  * finds compose windows through a ComposeHost (once at start, then on DOM changes outside the drafts'
  * bodies, batched into idle time) and keeps one ComposeSession per window; listens in the capture
  * phase, before the site's own handlers, for send and discard intents, tel: links and the page going
- * away; applies the rep's settings to every window at once; primes the analysis once; and ties all
+ * away; holds each send while the site's Undo Send can still take it back (pending-sends.ts);
+ * applies the rep's settings to every window at once; primes the analysis once; and ties all
  * of it to the content script's lifetime. Everything it reaches outside the page comes in as
  * CoachDeps and goes out through one ExtensionLink.
  */
@@ -14,6 +15,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import type { CoachContext, CoachDeps } from './deps';
 import { ExtensionLink } from './extension';
 import { prime } from './prime';
+import { PendingSends } from './pending-sends';
 import { callLogged } from './records';
 import { safe } from './safe';
 import { isActivationKey, isSendShortcut } from './send';
@@ -36,6 +38,8 @@ export class Coach {
   private windowsFound = 0;
   private readonly reportedProblems = new Set<string>();
   private readonly link: ExtensionLink;
+  /** Sends waiting out the site's Undo Send (sites without one count at once). */
+  private readonly pending?: PendingSends;
   private readonly env: SessionEnv;
   private readonly observer: MutationObserver;
   /** Aborted on stop: removes every page listener. */
@@ -63,11 +67,20 @@ export class Coach {
       alive: () => this.alive(),
       request: (req) => this.link.request(req),
       record: (event) => this.link.record(event),
+      sent: (event) => (this.pending ? this.pending.hold(event) : this.link.record(event)),
       diagnose: (update) => this.link.diagnose(update),
       failed: (error) => this.link.failed(error),
       changeSettings: (patch) => this.changeSettings(patch),
     };
     this.observer = new MutationObserver((records) => this.onMutations(records));
+    if (host.undoSend) {
+      this.pending = new PendingSends(host.undoSend, {
+        ctx,
+        doc,
+        now: deps.now,
+        record: (event) => this.link.record(event),
+      });
+    }
   }
 
   /** Compose windows the coach is looking after (for tests and diagnostics). */
@@ -98,6 +111,8 @@ export class Coach {
   /** Stops everything: listeners, observer, timers, sessions and their nudges. Nothing runs afterwards. */
   stop(): void {
     if (this.stopped) return;
+    // Held sends were sent unless undone, and no Undo can reach them any more.
+    this.pending?.flush();
     this.stopped = true;
     this.listening.abort();
     this.observer.disconnect();
@@ -233,6 +248,14 @@ export class Coach {
   private onClick(event: MouseEvent): void {
     this.onPointerIntent(event);
     this.onTelClick(event);
+    this.onUndoSend(event.target);
+  }
+
+  /** Undo on the site's "Message sent" offer: the last send goes back to being a draft. */
+  private onUndoSend(target: EventTarget | null): void {
+    if (this.alive() && this.pending && safe(() => this.host.undoSend?.isUndoControl(target) ?? false, false)) {
+      this.pending.undo();
+    }
   }
 
   private onPointerIntent(event: Event): void {
@@ -254,6 +277,7 @@ export class Coach {
       return;
     }
     if (!isActivationKey(event)) return;
+    this.onUndoSend(target);
     for (const session of this.sessions.values()) {
       if (session.win.isSendControl(target)) return this.sendIntent(session);
       if (session.win.isDiscardControl(target)) return session.noteDiscard();
@@ -272,6 +296,7 @@ export class Coach {
     for (const session of [...this.sessions.values()]) {
       if (session.wasSent(blocking)) this.close(session, true);
     }
+    this.pending?.flush();
   }
 
   /**

@@ -15,6 +15,7 @@ import {
   type ContactHistory,
   type ContactRef,
   type DismissAction,
+  type EmailSent,
   EMPTY_CALL_NOTES,
   type LedgerEvent,
   type NudgeAction,
@@ -48,6 +49,8 @@ export interface SessionEnv {
   alive(): boolean;
   request<R extends Request>(req: R): Promise<ResponseOf<R> | undefined>;
   record(event: LedgerEvent): void;
+  /** The window was sent: counts it now, or once the site's Undo Send offer has passed. */
+  sent(event: EmailSent): void;
   diagnose(update: Partial<SiteDiagnostics>): void;
   /** An extension API failed (here: mounting the nudge); stops the coach when its context is gone. */
   failed(error: unknown): void;
@@ -238,7 +241,7 @@ export class ComposeSession implements SendState {
     this.timer = undefined;
     this.ui?.remove();
     this.ui = null;
-    if (sent) this.env.record(emailSent(this.facts(), this.shown));
+    if (sent) this.env.sent(emailSent(this.facts(), this.shown));
   }
 
   // ------------------------------------------------------------ the nudge

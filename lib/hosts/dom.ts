@@ -56,15 +56,6 @@ export function queryFirst(scope: ParentNode, fallbacks: readonly Fallback[]): H
   return null;
 }
 
-/** Every element found by the first fallback that finds any. */
-export function queryAllFirst<E extends Element = HTMLElement>(scope: ParentNode, fallbacks: readonly Fallback[]): E[] {
-  for (const { css } of fallbacks) {
-    const found = scope.querySelectorAll<E>(css);
-    if (found.length) return [...found];
-  }
-  return [];
-}
-
 /** Every element any fallback finds (for two DOM generations that coexist), deduplicated, in document order. */
 export function queryAllUnion<E extends Element = HTMLElement>(scope: ParentNode, fallbacks: readonly Fallback[]): E[] {
   const css = fallbacks.map((f) => f.css).join(', ');
@@ -122,18 +113,29 @@ export function isBlock(node: Node): boolean {
 }
 
 /**
- * The text of `root` with one line per visual block (div, p, li, br…), skipping every element for
- * which `skip` is true (quoted history, signatures). Linear in the number of nodes.
+ * Reading stops after this many characters: a longer draft (a megabyte pasted in) is judged on its
+ * first part, some 8,000 words, well past where length stops adding to a nudge, so reading and
+ * analysing it costs no more than a long email.
  */
-export function readBlocksText(root: Node, skip: (el: Element) => boolean): string {
+export const MAX_READ_CHARS = 50_000;
+
+/**
+ * The text of `root` with one line per visual block (div, p, li, br…), skipping every element for
+ * which `skip` is true (quoted history, signatures), up to `maxChars` characters. Linear in the
+ * number of nodes read.
+ */
+export function readBlocksText(root: Node, skip: (el: Element) => boolean, maxChars = MAX_READ_CHARS): string {
   const parts: string[] = [];
+  let room = maxChars;
   const newline = () => {
     if (parts.length && parts[parts.length - 1] !== '\n') parts.push('\n');
   };
   const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
+    for (let child = node.firstChild; child && room > 0; child = child.nextSibling) {
       if (child.nodeType === Node.TEXT_NODE) {
-        parts.push((child as Text).data.replace(/\u00a0/g, ' '));
+        const data = (child as Text).data;
+        parts.push((data.length > room ? data.slice(0, room) : data).replace(/\u00a0/g, ' '));
+        room -= data.length;
       } else if (child.nodeType === Node.ELEMENT_NODE) {
         const el = child as Element;
         if (skip(el)) continue;

@@ -2,7 +2,7 @@
  * Everything CallFirst knows about Gmail's page (mail.google.com). Gmail's class names are
  * obfuscated and change; form names, roles and data attributes last. Each element has a list of
  * fallbacks, newest or most stable first, each with a dated note saying where it comes from
- * (see ../shared/HOSTS.md). Nothing here is keyed on English labels alone: labels and tooltips are
+ * (see docs/hosts.md). Nothing here is keyed on English labels alone: labels and tooltips are
  * translated into the user's language.
  */
 import type { ContactRef } from '../messages';
@@ -22,6 +22,7 @@ import {
   telNumberOf,
 } from './dom';
 import type { ComposeHost, ComposeWindow, HostProblem, NudgePlacement, SiteReaders } from './types';
+import { undoSendOffer } from './undo-send';
 import { composeWindow } from './window';
 
 export const GMAIL_SELECTORS = {
@@ -102,6 +103,10 @@ export const GMAIL_SELECTORS = {
   blockingDialog: [
     { css: '[role="alertdialog"]', note: '2016: validation and error dialogs' },
     { css: '.Kj-JD[role="dialog"]', note: '2014: older Gmail modal (class-based)' },
+  ],
+  /** The Undo link of the "Message sent" toast (its text is translated, its id is not). */
+  undoSend: [
+    { css: '#link_undo', note: '2015+: Undo link in the toast shown after Send (userscripts, docs/hosts.md)' },
   ],
   /** Conversation view and its messages (for thread size and visible phone numbers). */
   conversation: [
@@ -340,4 +345,6 @@ export const gmailHost: ComposeHost = {
   findComposeWindows,
   hasBlockingDialog: (doc) => queryAllUnion(doc, S.blockingDialog).some(isShown),
   contactNear,
+  // Settings > General > Undo Send: 5, 10, 20 or 30 seconds (docs/hosts.md).
+  undoSend: undoSendOffer({ control: S.undoSend, longestMs: 30_000 }),
 };

@@ -5,7 +5,7 @@
  * Outlook's class names are hashed and change with each release, so nothing here uses a class.
  * Each element has a list of selectors, most stable first (form structure, roles, data-testid,
  * language-independent icon names), translated labels last; every entry carries the month it was
- * added and why, from ../shared/HOSTS.md (what other extensions found; none of it was checked against a
+ * added and why, from docs/hosts.md (what other extensions found; none of it was checked against a
  * live Outlook from here, hence the fallbacks). Labels alone never decide anything: a German Outlook
  * ("Nachrichtentext", "Senden") is found by the same structural selectors as an English one.
  *
@@ -27,6 +27,7 @@ import {
   telNumberOf,
 } from './dom';
 import type { ComposeHost, ComposeWindow, HostProblem, SiteReaders } from './types';
+import { undoSendOffer } from './undo-send';
 import { composeWindow } from './window';
 
 /** Hostnames of Outlook on the web, pop-out compose windows included. */
@@ -38,7 +39,7 @@ const f = (css: string, note: string): Fallback => ({ css, note });
 export const OUTLOOK_SELECTORS = {
   /** Markers that a page is Outlook even where the hostname says nothing (pop-outs, vanity domains). */
   page: [
-    f('meta[content*="owamail"]', "2026-11: Outlook's own assets are served from /owamail/ (HOSTS.md)"),
+    f('meta[content*="owamail"]', "2026-11: Outlook's own assets are served from /owamail/ (docs/hosts.md)"),
     f('link[href*="/owamail/"]', '2026-11: same, as a link in the head'),
     f('head [href*="cdn.office.net"]', '2026-11: Office CDN assets in the head'),
   ],
@@ -110,6 +111,14 @@ export const OUTLOOK_SELECTORS = {
   conversationSubject: [f('[role="heading"]', "2026-11: the reading pane's subject heading")],
   /** A validation dialog that stops a send ("This message must have at least one recipient"). */
   blockingDialog: [f('[role="alertdialog"]', '2026-11: Fluent UI alert dialogs')],
+  /**
+   * Buttons in the notification shown while a send waits out "Undo send"; the Undo one is told apart by
+   * its label (UNDO_LABELS), since no public capture shows a stable marker on it.
+   */
+  undoSendCandidate: [
+    f('[role="alert"] button', '2026-12: notification bar of a delayed send (assumed, docs/hosts.md)'),
+    f('[role="status"] button', '2026-12: the same as a status region (assumed, docs/hosts.md)'),
+  ],
   /** Recipient chips (and message senders) whose tooltip carries the address. */
   chipWithAddress: [f('[title*="@"]', '2026-11: the address is in the tooltip where the page shows it')],
   /** Resolved recipient chips: non-editable islands inside the well. */
@@ -117,6 +126,17 @@ export const OUTLOOK_SELECTORS = {
 } as const satisfies Record<string, readonly Fallback[]>;
 
 const S = OUTLOOK_SELECTORS;
+/** The Undo button's label in the languages Outlook's notification is most used in (2026-12). */
+const UNDO_LABELS = [
+  'undo',
+  'rückgängig',
+  'rückgängig machen',
+  'annuler',
+  'deshacer',
+  'annulla',
+  'ongedaan maken',
+  'desfazer',
+];
 const BUTTON = 'button, [role="button"], [role="menuitem"]';
 
 // ---------------------------------------------------------------- page
@@ -439,4 +459,6 @@ export const outlookHost: ComposeHost = {
   findComposeWindows,
   hasBlockingDialog: (doc) => [...doc.querySelectorAll(anyOf(S.blockingDialog))].some(isShown),
   contactNear,
+  // Settings > Mail > Compose and reply > Undo send: up to 10 seconds (docs/hosts.md).
+  undoSend: undoSendOffer({ control: S.undoSendCandidate, labels: UNDO_LABELS, longestMs: 10_000 }),
 };

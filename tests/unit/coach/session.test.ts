@@ -72,6 +72,7 @@ function setup(
     request: <R extends Request>(req: R) =>
       Promise.resolve((req.type === 'contact_history' ? histories : undefined) as ResponseOf<R> | undefined),
     record: (event) => records.push(event),
+    sent: (event) => records.push(event),
     diagnose: () => undefined,
     failed: () => undefined,
     changeSettings: (patch) => {

@@ -1,12 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  contactHistories,
-  countDay,
-  dailyCounts,
-  nudgeCounts,
-  overdueContacts,
-  readDashboard,
-} from '../../../lib/ledger';
+import { readDashboard } from '../../../lib/ledger/dashboard';
+import { contactHistories, countDay, dailyCounts, nudgeCounts, overdueContacts } from '../../../lib/ledger/queries';
 import { at, call, email, ledgerMaker, nudge, testDatabase, useEnglishMessages } from './helpers';
 
 const ZONE = 'America/New_York';

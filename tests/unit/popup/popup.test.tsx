@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../components/popup/Popup';
 import { YourData } from '../../../components/data/YourData';
 import { POPUP_INTENT_KEY } from '../../../lib/background/commands';
-import { Ledger } from '../../../lib/ledger';
+import { Ledger } from '../../../lib/ledger/ledger';
 import { PENDING_STATE_KEY } from '../../../lib/ledger/session';
 import type { LedgerDb } from '../../../lib/ledger/db';
 import { at, call, email, testDatabase, useEnglishMessages } from '../ledger/helpers';
