@@ -144,20 +144,21 @@ export async function overdueContacts(db: LedgerDb, now: number, options: Overdu
   );
 }
 
-/** Sets each contact's `lastCall` (its latest call with the notes) from the calls table. */
+/**
+ * Sets each contact's `lastCall` (its latest call with the notes) from the calls table. That call
+ * is the one at the contact's `lastCallAt`, so only the calls at those instants are read (through
+ * the `at` index), not every call of every contact: the popup's overdue list stays cheap with a
+ * year of calls.
+ */
 export async function addLastCalls(db: LedgerDb, histories: (ContactHistory & { id: string })[]): Promise<void> {
-  if (!histories.length) return;
+  const called = histories.filter((h) => h.lastCallAt !== undefined);
+  if (!called.length) return;
   const calls = await db.calls
-    .where('contactId')
-    .anyOf(histories.map((h) => h.id))
+    .where('at')
+    .anyOf([...new Set(called.map((h) => h.lastCallAt!))])
     .toArray();
-  const latest = new Map<string, (typeof calls)[number]>();
-  for (const call of calls) {
-    const known = call.contactId === undefined ? undefined : latest.get(call.contactId);
-    if (call.contactId !== undefined && (!known || call.at > known.at)) latest.set(call.contactId, call);
-  }
-  for (const history of histories) {
-    const call = latest.get(history.id);
+  for (const history of called) {
+    const call = calls.find((c) => c.contactId === history.id && c.at === history.lastCallAt);
     if (call) history.lastCall = toLastCall(call.at, call.notes);
   }
 }

@@ -1,9 +1,10 @@
 /**
  * axe-core audits, in real Chromium with the built extension, of everything CallFirst shows: the
- * popup (with a dashboard full of data, and with its Log a call form open), the options page, and
- * the nudge on the Gmail fixture with its card open (axe reads into the open shadow root), each in
- * the light and the dark colour scheme. Every WCAG 2.x A and AA rule and axe's best practices must
- * pass: zero violations of any impact.
+ * popup (with a dashboard full of data, and with its Log a call form open), the options page (and
+ * its delete confirmation), and the nudge on the Gmail fixture with its card open, its call log open
+ * and its Undo shown (axe reads into the open shadow root), each in the light and the dark colour
+ * scheme. Every WCAG 2.x A and AA rule, axe's best practices and its experimental rules (label in
+ * name is one) must pass: zero violations of any impact.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -113,7 +114,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.close();
     });
 
-    test('the nudge on Gmail, with its card open and with its call log open, has no axe violations', async ({
+    test('the nudge on Gmail, with its card open, its call log open and its Undo shown, has no axe violations', async ({
       extensionContext,
     }) => {
       const page = await openGmail(extensionContext, 'compose-new.html', scheme === 'dark' ? '#inbox-dark' : '#inbox');
@@ -128,6 +129,12 @@ for (const scheme of ['light', 'dark'] as const) {
 
       await nudge.locator('[data-action="log_call"]').click();
       await expect(nudge.locator('form')).toBeVisible();
+      expect(await violations(page, NUDGE)).toEqual([]);
+
+      // After "ask for a call instead": the changed-draft line with its Undo.
+      await nudge.locator('form button.quiet').click();
+      await nudge.locator('[data-action="call_request"]').click();
+      await expect(nudge.locator('[data-action="undo"]')).toBeVisible();
       expect(await violations(page, NUDGE)).toEqual([]);
       await page.close();
     });
