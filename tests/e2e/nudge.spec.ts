@@ -6,7 +6,7 @@
  * (textarea names, data-testid="opener"). Tests that count on the ledger empty it first.
  */
 import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
-import { expect, test } from './harness';
+import { analysed, expect, test } from './harness';
 import { openGmail, seenEvents, watchMessages } from './gmail-fixtures';
 import { bodies, caretAtTop, OFFICE, openOutlook } from './outlook-fixtures';
 
@@ -119,7 +119,7 @@ test.describe('Undo after an action', () => {
     await expect(undo).toHaveAccessibleName('Undo');
     await expect(nudge.getByRole('status')).toContainText('Your draft now asks for a call.');
     // Still offered once the new draft has been analysed (it needs no nudge of its own).
-    await page.waitForTimeout(900);
+    await analysed(page);
     await expect(undo).toBeVisible();
 
     await undo.click();
@@ -212,8 +212,8 @@ test('"not called in a while" alone nudges once a week per contact, never on a d
     const nudge = page.locator(NUDGE);
     if (nudged) await expect(nudge).toHaveAttribute('data-reasons', 'overdue');
     else {
-      // Past the analysis pause and the ledger's answer, the nudge has stayed hidden.
-      await page.waitForTimeout(1200);
+      // Once the draft as written is analysed, the nudge has stayed hidden (the count below catches a late one).
+      await analysed(page);
       await expect(nudge).toBeHidden();
     }
     await page.keyboard.press('Control+Enter');
