@@ -93,6 +93,28 @@ test('a call logged from the nudge with a next purpose opens the next draft to t
   await card.locator('[data-action="call_request"]').click();
   await expect(next.locator(BODY)).toContainText('The purpose of my call is to confirm the pilot start date.');
   await next.close();
+
+  // Three emails later Dana is overdue: the popup lists her with the purpose of the next contact.
+  const popup = await extensionContext.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  for (let i = 1; i <= 3; i++) {
+    const event = {
+      type: 'email_sent',
+      key: `nudge-spec:email:${i}:${Date.now()}`,
+      at: Date.now(),
+      host: 'gmail',
+      recipients: [{ address: 'dana@acme.example' }],
+      level: 'none',
+      reasons: [],
+    };
+    expect(await popup.evaluate((e) => chrome.runtime.sendMessage({ type: 'record', event: e }), event)).toEqual({
+      ok: true,
+      outcome: 'saved',
+    });
+  }
+  const row = popup.getByTestId('overdue').locator('li').filter({ hasText: 'Dana Whitfield' });
+  await expect(row.getByTestId('overdue-next')).toHaveText('Next: confirm pilot start date');
+  await popup.close();
 });
 
 test.describe('Undo after an action', () => {
