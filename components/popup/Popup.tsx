@@ -107,6 +107,7 @@ export function Popup({ db, now = Date.now, timeZone, published: publishedBefore
         overdueDays,
         chartDays: 30,
         pending,
+        overdueShown: OVERDUE_SHOWN,
       }),
     [today, pendingKey, goal, overdueDays],
   );

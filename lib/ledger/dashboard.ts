@@ -27,6 +27,8 @@ export interface DashboardOptions extends OverdueOptions {
   chartDays?: number;
   /** Events held in memory by the background, not yet in the database. */
   pending?: readonly PreparedEvent[];
+  /** How many overdue contacts (most overdue first) the view shows with their last call; all by default. */
+  overdueShown?: number;
 }
 
 export interface Dashboard {
@@ -103,7 +105,7 @@ async function dashboardOf(db: LedgerDb | null, options: DashboardOptions): Prom
         dailyCounts(db, from, today),
         callStreak(db, today, goal, extraCalls),
         nudgeCounts(db, weekStart, today),
-        overdueContacts(db, now, options),
+        overdueContacts(db, now, options, options.overdueShown),
       ])
     : [
         emptyDays(from, today),

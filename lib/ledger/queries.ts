@@ -123,9 +123,15 @@ export interface OverdueContact extends ContactHistory {
 
 /**
  * Contacts overdue for a call (see `overdueReason`): only contacts emailed in the last
- * `overdueDays` days are read, through the `lastEmailAt` index. Most emails since the last call first.
+ * `overdueDays` days are read, through the `lastEmailAt` index. Most emails since the last call
+ * first; the first `withLastCall` of them (all by default) carry their last call with its notes.
  */
-export async function overdueContacts(db: LedgerDb, now: number, options: OverdueOptions): Promise<OverdueContact[]> {
+export async function overdueContacts(
+  db: LedgerDb,
+  now: number,
+  options: OverdueOptions,
+  withLastCall = Infinity,
+): Promise<OverdueContact[]> {
   const recent = await db.contacts
     .where('lastEmailAt')
     .aboveOrEqual(now - options.overdueDays * DAY_MS)
@@ -136,12 +142,13 @@ export async function overdueContacts(db: LedgerDb, now: number, options: Overdu
     const reason = overdueReason(history, now, options);
     if (reason) out.push({ ...history, id: row.id, reason });
   }
-  await addLastCalls(db, out);
-  return out.sort(
+  out.sort(
     (a, b) =>
       b.emailsSinceLastCall - a.emailsSinceLastCall ||
       (a.lastCallAt ?? a.firstEmailSinceCallAt ?? 0) - (b.lastCallAt ?? b.firstEmailSinceCallAt ?? 0),
   );
+  await addLastCalls(db, out.slice(0, withLastCall));
+  return out;
 }
 
 /**
@@ -157,8 +164,9 @@ export async function addLastCalls(db: LedgerDb, histories: (ContactHistory & { 
     .where('at')
     .anyOf([...new Set(called.map((h) => h.lastCallAt!))])
     .toArray();
+  const byContactAndTime = new Map(calls.map((c) => [`${c.contactId}|${c.at}`, c]));
   for (const history of called) {
-    const call = calls.find((c) => c.contactId === history.id && c.at === history.lastCallAt);
+    const call = byContactAndTime.get(`${history.id}|${history.lastCallAt}`);
     if (call) history.lastCall = toLastCall(call.at, call.notes);
   }
 }
