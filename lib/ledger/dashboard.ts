@@ -27,6 +27,8 @@ export interface DashboardOptions extends OverdueOptions {
   chartDays?: number;
   /** Events held in memory by the background, not yet in the database. */
   pending?: readonly PreparedEvent[];
+  /** How many overdue contacts (most overdue first) the view shows with their last call; all by default. */
+  overdueShown?: number;
 }
 
 export interface Dashboard {
@@ -73,7 +75,7 @@ export async function readToday(
     const counts = db ? await countDay(db, today) : { calls: 0, emails: 0 };
     return { extra, counts };
   };
-  const { extra, counts: base } = db ? await db.transaction('r', db.events, read) : await read();
+  const { extra, counts: base } = db ? await db.transaction('r', db.events, db.totals, read) : await read();
   for (const p of extra) {
     if (p.day !== today) continue;
     if (p.event.type === 'call_logged') base.calls++;
@@ -85,7 +87,7 @@ export async function readToday(
 export async function readDashboard(db: LedgerDb | null, options: DashboardOptions): Promise<Dashboard> {
   // One read transaction, so pending events and the database are seen at the same moment.
   return db
-    ? db.transaction('r', db.events, db.contacts, db.calls, () => dashboardOf(db, options))
+    ? db.transaction('r', db.events, db.contacts, db.calls, db.totals, () => dashboardOf(db, options))
     : dashboardOf(null, options);
 }
 
@@ -103,7 +105,7 @@ async function dashboardOf(db: LedgerDb | null, options: DashboardOptions): Prom
         dailyCounts(db, from, today),
         callStreak(db, today, goal, extraCalls),
         nudgeCounts(db, weekStart, today),
-        overdueContacts(db, now, options),
+        overdueContacts(db, now, options, options.overdueShown),
       ])
     : [
         emptyDays(from, today),

@@ -237,6 +237,24 @@ test.describe('actions', () => {
     await page.close();
   });
 
+  test("Ask for a call instead signs with the rep's own closing and name", async ({ extensionContext }) => {
+    const page = await openGmail(extensionContext, 'reply-inline.html', '#inbox/FMfcgz');
+    await typeInto(page, BODY, 'Hi Dana, just checking in on the order form, any update?');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Thanks,', { delay: 3 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Sam', { delay: 3 });
+    const nudge = page.locator(NUDGE);
+    await nudge.getByRole('button', { name: 'Faster as a call?' }).click();
+    await nudge.getByRole('button', { name: 'Ask for a call instead' }).click();
+    const body = page.locator(BODY);
+    await expect(body).toContainText('Could we speak for 10 minutes');
+    await expect(body).toContainText('the order form');
+    await expect(body).toContainText(/What time suits you\?\s*Thanks,\s*Sam/);
+    await page.close();
+  });
+
   test('Use the purpose opener replaces only the check-in sentence', async ({ extensionContext }) => {
     const page = await openGmail(extensionContext, 'compose-new.html');
     await page.locator(BODY).click();
@@ -309,7 +327,7 @@ test.describe('actions', () => {
     const nudge = page.locator(NUDGE);
     await nudge.getByRole('button', { name: 'Faster as a call?' }).click();
     await nudge
-      .getByRole('button', { name: /Turn off the rule/ })
+      .getByRole('button', { name: /Turn off this rule/ })
       .first()
       .click();
     await expect(nudge).toBeHidden();
