@@ -16,7 +16,8 @@ export interface ContactRef {
   name?: string;
 }
 
-export type CallSource = 'form' | 'shortcut' | 'nudge' | 'tel';
+/** Where a call was logged; `crm`: read from the organisation's CRM (made elsewhere). */
+export type CallSource = 'form' | 'shortcut' | 'nudge' | 'tel' | 'crm';
 
 /** The three-part call note good reps keep, plus why they called. */
 export interface CallNotes {
@@ -99,7 +100,34 @@ export interface FlushLedgerRequest {
   type: 'flush_ledger';
 }
 
-export type Request = RecordRequest | HistoryRequest | ClearLedgerRequest | FlushLedgerRequest;
+/** Signs in to the organisation's CRM (the options page sends it after the host permission is granted). */
+export interface CrmConnectRequest {
+  type: 'crm_connect';
+}
+/** Revokes the CRM sign-in and stops sending. */
+export interface CrmDisconnectRequest {
+  type: 'crm_disconnect';
+}
+/** Sends waiting calls and reads new ones from the CRM now (the popup sends it on opening). */
+export interface CrmSyncRequest {
+  type: 'crm_sync';
+}
+/** The rep's answer to a call the CRM refused. */
+export interface CrmOutboxRequest {
+  type: 'crm_outbox';
+  key: string;
+  action: 'retry' | 'without-contact' | 'discard';
+}
+
+export type Request =
+  | RecordRequest
+  | HistoryRequest
+  | ClearLedgerRequest
+  | FlushLedgerRequest
+  | CrmConnectRequest
+  | CrmDisconnectRequest
+  | CrmSyncRequest
+  | CrmOutboxRequest;
 
 /**
  * `saved`: in the database. `duplicate`: an event with this key was already recorded (not counted
@@ -114,6 +142,10 @@ export interface ResponseMap {
   contact_history: ContactHistory[];
   clear_ledger: { ok: boolean };
   flush_ledger: { ok: boolean; persistent: boolean };
+  crm_connect: { ok: boolean; error?: string };
+  crm_disconnect: { ok: boolean; error?: string };
+  crm_sync: { ok: boolean };
+  crm_outbox: { ok: boolean };
 }
 export type ResponseOf<R extends Request> = ResponseMap[R['type']];
 

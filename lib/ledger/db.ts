@@ -9,6 +9,7 @@
  *   path is kept and tested so the migration machinery is exercised from the first version on.
  * - v2: events keep only counts, flags and contact ids, with the local day fixed at record time and
  *   a [type+day] index for counting; call notes move to `calls`; `contacts` summarises each contact.
+ * - v4: `outbox` holds calls not yet written to the organisation's CRM (lib/crm sends them).
  */
 import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type {
@@ -25,7 +26,7 @@ import { localDay, type Day } from './day';
 import { buildRows, type PreparedEvent } from './rows';
 
 export const LEDGER_DB_NAME = 'callfirst-ledger';
-export const LEDGER_SCHEMA_VERSION = 2;
+export const LEDGER_SCHEMA_VERSION = 4;
 
 export type EventType = LedgerEvent['type'];
 
@@ -75,6 +76,26 @@ export interface ContactRow {
   callCount: number;
 }
 
+/** Why the CRM refused a call: the rep (or an admin) must act before it is tried again. */
+export interface OutboxFailure {
+  kind: 'contact-not-found' | 'field-not-allowed' | 'rejected';
+  message: string;
+  at: number;
+}
+
+/** A call waiting to be written to the CRM (same key as its event and call rows). */
+export interface OutboxRow {
+  key: string;
+  queuedAt: number;
+  /** Sending attempts started; after the first, a retry asks the CRM whether it already has the call. */
+  attempts: number;
+  /** When to try next (epoch ms); Infinity while a failure waits for the rep. */
+  nextAt: number;
+  failure?: OutboxFailure;
+  /** The rep chose to send it without a matching contact. */
+  withoutContact?: boolean;
+}
+
 /** Version-1 rows: the event as sent. */
 export type V1EventRow = LedgerEvent;
 
@@ -88,6 +109,10 @@ export const SCHEMA_V2 = {
   contacts: 'id, nameKey, lastEmailAt, lastCallAt',
 };
 
+export const SCHEMA_V4 = {
+  outbox: 'key, nextAt',
+};
+
 export interface LedgerDbOptions extends DexieOptions {
   /** The rep's time zone for days computed during an upgrade (the runtime's zone by default). */
   timeZone?: () => string | undefined;
@@ -97,6 +122,7 @@ export class LedgerDb extends Dexie {
   events!: EntityTable<EventRow, 'key'>;
   calls!: EntityTable<CallRow, 'key'>;
   contacts!: EntityTable<ContactRow, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'key'>;
 
   constructor(name: string = LEDGER_DB_NAME, options: LedgerDbOptions = {}) {
     const { timeZone, ...dexieOptions } = options;
@@ -105,6 +131,7 @@ export class LedgerDb extends Dexie {
     this.version(2)
       .stores(SCHEMA_V2)
       .upgrade((tx) => upgradeV1ToV2(tx, timeZone?.()));
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

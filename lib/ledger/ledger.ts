@@ -70,6 +70,8 @@ export interface LedgerOptions {
   retryDelaysMs?: readonly number[];
   /** Called after anything changed the counts or the status (the badge listens). */
   onChange?: () => void;
+  /** Whether new calls go to the CRM outbox (true while the organisation's CRM is connected). */
+  queueCalls?: () => boolean | Promise<boolean>;
 }
 
 const DEFAULT_RETRY_DELAYS = [2_000, 10_000, 30_000, 60_000, 300_000];
@@ -120,6 +122,7 @@ export class Ledger {
   private readonly openTimeoutMs: number;
   private readonly retryDelays: readonly number[];
   private readonly onChange: () => void;
+  private readonly queueCalls: () => boolean | Promise<boolean>;
 
   constructor(options: LedgerOptions = {}) {
     this.timeZone = options.timeZone ?? (() => undefined);
@@ -129,6 +132,7 @@ export class Ledger {
     this.openTimeoutMs = options.openTimeoutMs ?? 5_000;
     this.retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS;
     this.onChange = options.onChange ?? (() => undefined);
+    this.queueCalls = options.queueCalls ?? (() => false);
     this.loaded = this.loadPending();
   }
 
@@ -204,7 +208,8 @@ export class Ledger {
     let outcomes: RecordOutcome[];
     try {
       const db = await this.openDb();
-      const saved = await writeEvents(db, [...this.pending, ...prepared]);
+      const outbox = await Promise.resolve(this.queueCalls()).catch(() => false);
+      const saved = await writeEvents(db, [...this.pending, ...prepared], { outbox, now: this.now() });
       const seen = new Set<string>();
       outcomes = prepared.map((p) => {
         const isNew = saved.has(p.event.key) && !seen.has(p.event.key);
@@ -380,8 +385,8 @@ export class Ledger {
     await this.savePending();
     try {
       const db = await this.openDb();
-      await db.transaction('rw', db.events, db.calls, db.contacts, async () => {
-        await Promise.all([db.events.clear(), db.calls.clear(), db.contacts.clear()]);
+      await db.transaction('rw', [db.events, db.calls, db.contacts, db.outbox], async () => {
+        await Promise.all([db.events.clear(), db.calls.clear(), db.contacts.clear(), db.outbox.clear()]);
       });
     } finally {
       this.onChange();

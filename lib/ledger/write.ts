@@ -9,10 +9,20 @@ import { contactIdOf } from '../contact-history';
 import type { ContactRow, LedgerDb } from './db';
 import { buildRows, contactRefsOf, type PreparedEvent } from './rows';
 
+export interface WriteOptions {
+  /** Queue new calls (not those read from the CRM) in the outbox, in the same transaction. */
+  outbox?: boolean;
+  now?: number;
+}
+
 /** Records `batch`; returns the keys that were new (the others were already recorded). */
-export async function writeEvents(db: LedgerDb, batch: PreparedEvent[]): Promise<Set<string>> {
+export async function writeEvents(
+  db: LedgerDb,
+  batch: PreparedEvent[],
+  options: WriteOptions = {},
+): Promise<Set<string>> {
   if (!batch.length) return new Set();
-  return db.transaction('rw', db.events, db.calls, db.contacts, async () => {
+  return db.transaction('rw', [db.events, db.calls, db.contacts, db.outbox], async () => {
     const byKey = new Map<string, PreparedEvent>();
     for (const p of batch) if (!byKey.has(p.event.key)) byKey.set(p.event.key, p);
     const keys = [...byKey.keys()];
@@ -51,6 +61,11 @@ export async function writeEvents(db: LedgerDb, batch: PreparedEvent[]): Promise
       if (row) await recountEmailsSince(db, row);
     }
     if (rows.contacts.length) await db.contacts.bulkPut(rows.contacts);
+    if (options.outbox) {
+      const queuedAt = options.now ?? Date.now();
+      const toSend = rows.calls.filter((c) => c.source !== 'crm');
+      if (toSend.length) await db.outbox.bulkAdd(toSend.map((c) => ({ key: c.key, queuedAt, attempts: 0, nextAt: 0 })));
+    }
     return new Set(fresh.map((p) => p.event.key));
   });
 }
