@@ -3,25 +3,15 @@
  * the last error, and the calls the CRM refused with what the rep can do about each. Shown only as
  * a plain sentence when the policy names no CRM.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { crmConfigOf, originPatternOf, PROVIDER_HOSTS } from '../../lib/crm/config';
-import { readStatus, watchStatus, type CrmStatus } from '../../lib/crm/connection';
 import { t } from '../../lib/i18n';
 import type { CallRow, OutboxRow } from '../../lib/ledger/db';
 import { sendToBackground, type CrmOutboxRequest } from '../../lib/messages';
 import type { Settings } from '../../lib/settings/schema';
+import { useCrmStatus } from '../popup/CrmLine';
 import { popupDb, useLive } from '../popup/hooks';
-
-export function useCrmStatus(): CrmStatus | undefined {
-  const [status, setStatus] = useState<CrmStatus>();
-  useEffect(() => {
-    const stop = watchStatus(setStatus);
-    void readStatus().then((s) => setStatus((current) => current ?? s));
-    return stop;
-  }, []);
-  return status;
-}
 
 function when(at: number): string {
   return new Date(at).toLocaleString();

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { readDiagnostics, watchDiagnostics, type Diagnostics } from '../../lib/diagnostics';
 import { t } from '../../lib/i18n';
 import { SITE_IDS } from '../../lib/settings/schema';
-import { useCrmStatus } from './CrmSection';
+import { useCrmStatus } from '../popup/CrmLine';
 import { SITE_LABELS } from './labels';
 
 function when(at: number): string {

@@ -18,6 +18,7 @@ import { sendToBackground } from '../../lib/messages';
 import { showBadge } from '../../lib/background/badge';
 import { takePopupIntent } from '../../lib/background/commands';
 import { Chart } from './Chart';
+import { CrmLine } from './CrmLine';
 import { LogCallForm } from './LogCallForm';
 import { popupDb, useLive, usePendingState, useResolvedSettings, useToday } from './hooks';
 
@@ -181,6 +182,8 @@ export function Popup({ db = popupDb(), now = Date.now, timeZone }: PopupProps) 
           </p>
         </div>
       )}
+
+      <CrmLine settings={settings?.values} now={now} />
 
       <section class="today" aria-label={t('popupToday')}>
         <div class="tiles">
