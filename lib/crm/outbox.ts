@@ -35,13 +35,20 @@ export function outgoingCall(call: CallRow, sendNotes: boolean): OutgoingCall {
   return out;
 }
 
+export interface SendOptions {
+  /** Also try rows waiting after no answer at all (the rep opened the popup: maybe back online). */
+  retryOffline?: boolean;
+}
+
 export async function sendOutbox(
   db: LedgerDb,
   connection: CrmConnection,
   now: () => number = Date.now,
+  options: SendOptions = {},
 ): Promise<OutboxRun> {
   const { provider, config } = connection;
-  const due = await db.outbox.where('nextAt').belowOrEqual(now()).sortBy('queuedAt');
+  const waiting = await db.outbox.where('nextAt').below(Infinity).sortBy('queuedAt');
+  const due = waiting.filter((row) => row.nextAt <= now() || (options.retryOffline && row.offline));
   let sent = 0;
   for (const row of due) {
     const call = await db.calls.get(row.key);
@@ -52,6 +59,7 @@ export async function sendOutbox(
     }
     const attempt: OutboxRow = { ...row, attempts: row.attempts + 1 };
     delete attempt.failure;
+    delete attempt.offline;
     await db.outbox.put(attempt);
     try {
       await connection.run(async (session) => {
@@ -75,7 +83,7 @@ export async function sendOutbox(
       }
       // Busy, offline or signed out: this call and the rest wait.
       const wait = Math.max(error.retryAfterMs ?? 0, backoffMs(attempt.attempts));
-      await db.outbox.put({ ...attempt, nextAt: now() + wait });
+      await db.outbox.put({ ...attempt, nextAt: now() + wait, ...(error.kind === 'network' ? { offline: true } : {}) });
       return { sent, nextAt: await nextDue(db), stoppedBy: error };
     }
   }

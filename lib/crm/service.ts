@@ -87,7 +87,7 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
     if (at !== undefined) soon = setTimeout(() => void run(false), Math.max(0, at - Date.now()));
   };
 
-  /** One run at a time: the outbox, then (when asked) the rep's calls from the CRM. */
+  /** One run at a time: the outbox, then (when asked: popup, alarm, sign-in) the rep's calls from the CRM. */
   const run = (pull: boolean): Promise<void> => {
     const next = (running ?? Promise.resolve()).then(async () => {
       const c = await usable();
@@ -97,7 +97,7 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
         return;
       }
       const db = await ledger.openDb();
-      const sent = await sendOutbox(db, c);
+      const sent = await sendOutbox(db, c, Date.now, { retryOffline: pull });
       if (sent.stoppedBy) await c.noteError(sent.stoppedBy);
       scheduleOutbox(sent.nextAt);
       if (pull && !sent.stoppedBy) {

@@ -92,6 +92,8 @@ export interface OutboxRow {
   /** When to try next (epoch ms); Infinity while a failure waits for the rep. */
   nextAt: number;
   failure?: OutboxFailure;
+  /** The last attempt got no answer at all (offline): worth trying again as soon as asked. */
+  offline?: boolean;
   /** The rep chose to send it without a matching contact. */
   withoutContact?: boolean;
 }

@@ -27,6 +27,10 @@ export interface LaunchOptions {
   executablePath?: string;
   /** False opens a real window (the demo, with a display). */
   headless?: boolean;
+  /** Another build of the extension (the CRM test's). */
+  extensionDir?: string;
+  /** More Chromium switches. */
+  args?: string[];
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<BrowserContext> {
@@ -35,7 +39,12 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath: options.executablePath ?? chromiumPath(),
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },
-    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...QUIET_CHROMIUM_ARGS],
+    args: [
+      `--disable-extensions-except=${options.extensionDir ?? EXTENSION_DIR}`,
+      `--load-extension=${options.extensionDir ?? EXTENSION_DIR}`,
+      ...QUIET_CHROMIUM_ARGS,
+      ...(options.args ?? []),
+    ],
   });
   // Anything not routed to a fixture is refused: nothing reaches outside the machine.
   await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
