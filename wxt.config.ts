@@ -41,8 +41,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // `alarms` wakes the background for the midnight rollover and the CRM sync. Firefox cannot make
-    // `identity` optional; it shows no install warning in either browser.
+    // `alarms` (no install warning): the badge turns over and retention runs at local midnight, and
+    // the CRM syncs. Firefox cannot make `identity` optional; it shows no install warning in either browser.
     permissions: ['storage', 'alarms', ...(browser === 'firefox' ? ['identity'] : [])],
     // The organisation's CRM host, asked for from the options page's Connect button.
     optional_permissions: browser === 'firefox' ? [] : ['identity'],

@@ -14,7 +14,9 @@ import { findPurpose, purposeDiscount } from './detectors/purpose';
 import { countQuestions, detectQuestions } from './detectors/questions';
 import { detectThread } from './detectors/thread';
 import { detectLanguage } from './language';
+import { purposeFromNextContact } from './last-call';
 import { buildCallRequest, buildOpener, buildPurpose, topicOf } from './opener';
+import { overdueMayStandAlone } from './overdue-alone';
 import { extractOwnText } from './own-text';
 import { PhraseMatcher } from './phrase-match';
 import { customCheckinSet, PHRASE_SETS } from './phrase-sets';
@@ -89,19 +91,21 @@ export function analyzeDraft(input: AnalysisInput): Analysis {
     evidence?.length ? { rule, message, evidence } : { rule, message },
   );
   const overdue = settings.rules.overdue ? detectOverdue(input.contact, firstName) : undefined;
-  if (overdue) {
+  if (overdue && (level !== 'none' || overdueMayStandAlone(input.contact, english ? sentences : []))) {
     findings.push(overdue);
     if (level === 'none') level = 'suggest';
   }
 
   const mainAsk = ctx.questions.asks[0] ?? signals.find((s) => s.rule === 'checkin')?.evidence?.[0];
-  const purpose = buildPurpose(findings[0]?.rule, topicOf(ctx.subject, mainAsk, text));
+  const carried = purposeFromNextContact(input.contact?.nextPurpose);
+  const purpose = carried ?? buildPurpose(findings[0]?.rule, topicOf(ctx.subject, mainAsk, text));
   return {
     nudge: level !== 'none',
     level,
     score,
     findings,
     opener: buildOpener(purpose),
+    openerSource: carried ? 'last_call' : 'draft',
     callRequest: buildCallRequest(purpose, firstName),
     language,
     words: ctx.words,

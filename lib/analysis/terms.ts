@@ -88,6 +88,8 @@ const SLASHED_WORDS = new RegExp(`^[${LETTER}]+(?:/[${LETTER}]+)+$`);
 const POSSESSIVE = /'s$/;
 /** "p.m.", "e.g.", "U.S." read as "pm", "eg", "us". */
 const DOTTED_ACRONYM = new RegExp(`^(?:[${LETTER}]\\.)+[${LETTER}]\\.?$`);
+/** "11 AM-12:30 PM": the hyphen of a time range joins "am" to the next clock time. */
+const TIME_RANGE_JOIN = /^(am|pm)[-–—](\d{1,2}(?::\d{2})?)$/;
 
 function normalize(token: string): string {
   let word = token.toLowerCase().replace(CURLY_APOSTROPHES, "'");
@@ -105,6 +107,8 @@ function wordsOfToken(core: string): { word: string; alts?: readonly string[] }[
       return [{ word: core.slice(0, -suffix.length) }, { word: expansion }];
     }
   }
+  const timeRange = TIME_RANGE_JOIN.exec(core);
+  if (timeRange) return [{ word: timeRange[1] ?? '' }, { word: timeRange[2] ?? '' }];
   if (HYPHENATED.test(core)) {
     const parts = core.split(DASHES);
     const [first = '', ...rest] = parts;

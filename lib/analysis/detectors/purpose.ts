@@ -2,7 +2,7 @@
  * purpose — evidence that the draft already has a purpose: it proposes a call or a meeting time
  * (then the nudge has nothing to add), or it brings something new (an attachment, a document, a
  * dated ask). A negative signal: it lowers or cancels the score, it is never a reason to nudge.
- * Source: RESEARCH.md — stating the reason for a call doubles its success (Gong); "end every
+ * Source: docs/research.md — stating the reason for a call doubles its success (Gong); "end every
  * contact knowing the purpose of the next one".
  */
 import type { Purpose } from '../context';

@@ -144,7 +144,7 @@ export const SUBSTANCE: readonly PhraseRule[] = [
     source: checkinNoPurpose,
     weight: 1,
   },
-  { pattern: '(deadline|due date|expires|expiring|cutoff|cut-off)', source: checkinNoPurpose, weight: 1 },
+  { pattern: '(deadline|due date|expires|expiring|cutoff|cut off)', source: checkinNoPurpose, weight: 1 },
   {
     pattern:
       '(by|before|no later than|until) (monday|tuesday|wednesday|thursday|friday|eod|cob|end of day|end of the week|end of week|tomorrow|the /^[0-9]/|/^[0-9]/)',

@@ -1,7 +1,7 @@
 /**
  * Phrase rules are written in compromise's match syntax; lib/analysis reads that syntax itself so no
  * NLP library loads on mail pages. This test holds our reading to compromise's: every built-in rule,
- * on every sentence of the evaluation drafts, must match as often as it does with compromise/one.
+ * on every sentence of the labeled drafts in tests/data, must match as often as it does with compromise/one.
  * Sentences with contractions are left to terms.test.ts and phrase-pattern.test.ts: compromise reads
  * them unevenly ("you've had" misses "(you have had)", "Let's" misses "(let's|let us)"), and there we
  * state what the rules mean.
@@ -15,13 +15,13 @@ import { PHRASE_LISTS } from '../../../lib/analysis/phrase-sets';
 import { splitSentences } from '../../../lib/analysis/sentences';
 import { hasWholeContraction, toTerms } from '../../../lib/analysis/terms';
 
-const EVAL_SETS = ['sales-dev', 'real-emails'];
+const DATA_SETS = ['sales-dev', 'sales-authors'];
 const CHUNK = 100;
 
 function evalSentences(): string[] {
   const sentences = new Set<string>();
-  for (const name of EVAL_SETS) {
-    const lines = readFileSync(new URL(`../../../../shared/eval/${name}.jsonl`, import.meta.url), 'utf8').split('\n');
+  for (const name of DATA_SETS) {
+    const lines = readFileSync(new URL(`../../data/${name}.jsonl`, import.meta.url), 'utf8').split('\n');
     for (const line of lines) {
       if (!line.trim()) continue;
       const { body } = JSON.parse(line) as { body: string };
@@ -40,8 +40,8 @@ describe('phrase rules read as compromise reads them', () => {
   const sentences = evalSentences().filter((sentence) => !hasContraction(sentence));
   const rules = Object.values(PHRASE_LISTS).flat();
 
-  it('match as often as with compromise/one on the evaluation drafts', () => {
-    expect(sentences.length).toBeGreaterThan(5000);
+  it('match as often as with compromise/one on the labeled drafts', () => {
+    expect(sentences.length).toBeGreaterThan(3000);
     const compiled = rules.map((rule) => compilePattern(rule.pattern));
     const terms = new Map(sentences.map((sentence) => [sentence, toTerms(sentence)]));
     const ours = (chunk: string[], r: number) =>
@@ -66,7 +66,7 @@ describe('phrase rules read as compromise reads them', () => {
         }
       });
     }
-    expect(matched).toBeGreaterThan(1000);
+    expect(matched).toBeGreaterThan(300);
     expect(disagreements).toEqual([]);
   }, 120_000);
 });

@@ -35,6 +35,10 @@ describe('toTerms', () => {
     expect(words('We’ve heard you’re busy')).toEqual(['we', 'have', 'heard', 'you', 'are', 'busy']);
   });
 
+  it('splits a time range at the hyphen after am/pm, as compromise does', () => {
+    expect(words('Wed, 11 AM-12:30 PM: maintenance')).toEqual(['wed', '11', 'am', '12:30', 'pm', 'maintenance']);
+  });
+
   it("keeps 's and 'd words whole, with the possessive's base as another form", () => {
     const terms = toTerms("Dana's team said it's fine");
     expect(terms[0]).toMatchObject({ word: "dana's", alts: ['dana'] });

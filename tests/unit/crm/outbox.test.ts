@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backoffMs, sendOutbox, settleFailure } from '../../../lib/crm/outbox';
-import type { Ledger } from '../../../lib/ledger';
+import type { Ledger } from '../../../lib/ledger/ledger';
 import { call, ledgerMaker, testDatabase } from '../ledger/helpers';
 import { useFakeSalesforce } from './helpers';
 
