@@ -13,7 +13,7 @@ import {
   BACKGROUND_IDLE_MS,
   createBackgroundAnalysis,
 } from '../../../lib/coach/analyse-in-background';
-import { Ledger } from '../../../lib/ledger';
+import { Ledger } from '../../../lib/ledger/ledger';
 import type { Request } from '../../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { testDatabase } from '../ledger/helpers';
@@ -119,10 +119,10 @@ describe('asking the background from the page', () => {
   it('stays quiet when the extension was reloaded: a quiet rejection, no retry', async () => {
     let calls = 0;
     const { analyse, wake } = createBackgroundAnalysis({
-      send: (() => {
+      send: () => {
         calls++;
         throw new Error('Extension context invalidated.');
-      }),
+      },
     });
     await expect(analyse(CHECKIN)).rejects.toBeInstanceOf(AnalysisUnavailable);
     expect(calls).toBe(1);

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { describeLastCall } from '../../../lib/contact-history';
-import { memoryPendingStore, overdueContacts } from '../../../lib/ledger';
+import { memoryPendingStore } from '../../../lib/ledger/ledger';
+import { overdueContacts } from '../../../lib/ledger/queries';
 import type { LedgerEvent, Reason } from '../../../lib/messages';
 import { at, call, email, ledgerMaker, testDatabase, useEnglishMessages } from './helpers';
 
