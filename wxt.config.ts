@@ -65,7 +65,10 @@ export default defineConfig({
               strict_min_version: '142.0',
               // Only when the organisation connects its CRM, and then only call records: the date,
               // the contact's address and (if the policy allows) the rep's call notes.
-              data_collection_permissions: { required: ['none'], optional: ['personalCommunications'] },
+              data_collection_permissions: {
+                required: ['none'],
+                optional: ['personallyIdentifyingInfo', 'personalCommunications'],
+              },
             },
           },
         }

@@ -39,11 +39,17 @@ export function CrmSection({ settings }: { settings: Settings }) {
     setBusy(true);
     setMessage('');
     // Asked straight from the click: browsers grant permissions only in answer to the rep's gesture.
-    const optional = browser.runtime.getManifest().optional_permissions ?? [];
+    const manifest = browser.runtime.getManifest() as ReturnType<typeof browser.runtime.getManifest> & {
+      browser_specific_settings?: { gecko?: { data_collection_permissions?: { optional?: string[] } } };
+    };
+    const optional = manifest.optional_permissions ?? [];
+    // Firefox: the data the manifest declares as optionally collected (contact addresses, call notes).
+    const dataCollection = manifest.browser_specific_settings?.gecko?.data_collection_permissions?.optional;
     browser.permissions
       .request({
         origins: [originPatternOf(config)],
         permissions: optional.includes('identity') ? ['identity'] : [],
+        ...(dataCollection ? { data_collection: dataCollection } : {}),
       })
       .then(async (granted) => {
         if (!granted) return setMessage(t('crmPermissionRefused', config.host));
