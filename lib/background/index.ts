@@ -90,7 +90,9 @@ export function startBackground(): Background {
   };
 
   browser.runtime.onMessage.addListener(
-    createMessageHandler(ledger) as Parameters<typeof browser.runtime.onMessage.addListener>[0],
+    createMessageHandler(ledger, undefined, undefined, (histories) => crm.withTeamCalls(histories)) as Parameters<
+      typeof browser.runtime.onMessage.addListener
+    >[0],
   );
   browser.runtime.onMessage.addListener(((message: unknown) => crm.handleMessage(message)) as Parameters<
     typeof browser.runtime.onMessage.addListener

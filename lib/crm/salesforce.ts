@@ -278,11 +278,16 @@ export function createSalesforce(options: SalesforceOptions = {}): CrmProvider {
       type Person = {
         Email: string;
         Tasks?: {
-          records: { CompletedDateTime?: string | null; CreatedDate: string; Owner?: { Name?: string } | null }[];
+          records: {
+            CompletedDateTime?: string | null;
+            CreatedDate: string;
+            OwnerId: string;
+            Owner?: { Name?: string } | null;
+          }[];
         } | null;
       };
       const tasks =
-        "(SELECT CompletedDateTime, CreatedDate, Owner.Name FROM Tasks WHERE TaskSubtype = 'Call' ORDER BY CreatedDate DESC LIMIT 1)";
+        "(SELECT CompletedDateTime, CreatedDate, OwnerId, Owner.Name FROM Tasks WHERE TaskSubtype = 'Call' ORDER BY CreatedDate DESC LIMIT 1)";
       const [contacts, leads] = await Promise.all([
         query<Person>(session, `SELECT Email, ${tasks} FROM Contact WHERE Email IN (${list(addresses)})`),
         query<Person>(
@@ -298,7 +303,8 @@ export function createSalesforce(options: SalesforceOptions = {}): CrmProvider {
         const at = Date.parse(task.CompletedDateTime ?? task.CreatedDate);
         if ((latest.get(address)?.at ?? -Infinity) >= at) continue;
         const last: TeamLastCall = { address, at };
-        if (task.Owner?.Name) last.by = task.Owner.Name;
+        // The rep's own calls carry no name: "by" names a teammate.
+        if (task.Owner?.Name && task.OwnerId !== session.userId) last.by = task.Owner.Name;
         latest.set(address, last);
       }
       return [...latest.values()];

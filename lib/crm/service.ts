@@ -6,13 +6,14 @@
  */
 import { browser } from 'wxt/browser';
 import type { Ledger } from '../ledger/ledger';
-import type { Request, ResponseMap } from '../messages';
+import type { ContactHistory, Request, ResponseMap } from '../messages';
 import type { CrmProviderId, Settings } from '../settings/schema';
 import { crmConfigOf, originPatternOf } from './config';
 import { CrmConnection, forgetTokens, readStatus, updateStatus } from './connection';
 import { sendOutbox, settleFailure } from './outbox';
 import { createSalesforce } from './salesforce';
 import { pullCalls } from './sync';
+import { TeamCalls } from './team-calls';
 import type { CrmProvider } from './types';
 
 export const CRM_SYNC_ALARM = 'callfirst-crm-sync';
@@ -40,6 +41,8 @@ export interface CrmService {
   /** Sends waiting calls and reads new ones. */
   sync(): Promise<void>;
   settingsChanged(): Promise<void>;
+  /** Contact histories with the team's newer last calls laid over them (unchanged when not connected). */
+  withTeamCalls(histories: ContactHistory[]): Promise<ContactHistory[]>;
   handleMessage(message: unknown): Promise<ResponseMap[CrmRequest['type']]> | undefined;
   onAlarm(name: string): void;
 }
@@ -51,6 +54,7 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
   let connectionFor = '';
   let soon: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | null = null;
+  const teamCalls = new TeamCalls();
 
   /** The connection for the org the policy names now (a new one when the policy changes). */
   const current = (): CrmConnection | null => {
@@ -177,6 +181,11 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
         await updateStatus({ connected: false });
       }
       await startAlarms().catch(() => undefined);
+    },
+    async withTeamCalls(histories) {
+      const c = histories.length ? await usable().catch(() => null) : null;
+      if (!c || !(await hostGranted(c))) return histories;
+      return teamCalls.over(c, histories);
     },
     handleMessage(message) {
       const type = (message as { type?: unknown } | null)?.type;

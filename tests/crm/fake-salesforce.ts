@@ -231,7 +231,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
       return page(rows.map((t) => taskRecord(t, m![1]!.split(', '))));
     }
     m =
-      /^SELECT Email, \(SELECT CompletedDateTime, CreatedDate, Owner\.Name FROM Tasks WHERE TaskSubtype = 'Call' ORDER BY CreatedDate DESC LIMIT 1\) FROM (Contact|Lead) WHERE Email IN \(((?:'(?:[^'\\]|\\.)*'(?:, )?)+)\)( AND IsConverted = false)?$/.exec(
+      /^SELECT Email, \(SELECT CompletedDateTime, CreatedDate, OwnerId, Owner\.Name FROM Tasks WHERE TaskSubtype = 'Call' ORDER BY CreatedDate DESC LIMIT 1\) FROM (Contact|Lead) WHERE Email IN \(((?:'(?:[^'\\]|\\.)*'(?:, )?)+)\)( AND IsConverted = false)?$/.exec(
         soql,
       );
     if (m) {
@@ -251,7 +251,9 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
               ? {
                   totalSize: 1,
                   done: true,
-                  records: calls.map((t) => taskRecord(t, ['CompletedDateTime', 'CreatedDate', 'Owner.Name'])),
+                  records: calls.map((t) =>
+                    taskRecord(t, ['CompletedDateTime', 'CreatedDate', 'OwnerId', 'Owner.Name']),
+                  ),
                 }
               : null,
           };
