@@ -14,6 +14,9 @@ import { startFakeSalesforce, type FakeSalesforce } from '../crm/fake-salesforce
 import { expect, extensionWorker, test as base } from './harness';
 import { EXTENSION_ID, launchWithPolicy, policySupport, type PolicyBrowser } from './policy-helpers';
 
+// Extension pages have the chrome API; Node does not know its types.
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
 const support = policySupport();
 const HOST = 'acme.my.salesforce.com';
 const BUILD_DIR = resolve('.output-e2e-crm');
@@ -65,6 +68,11 @@ async function openPage(policy: PolicyBrowser, name: 'options' | 'popup'): Promi
   const page = await policy.context.newPage();
   await page.goto(`chrome-extension://${EXTENSION_ID}/${name}.html`);
   return page;
+}
+
+/** Sends a typed message to the background from an extension page, as content scripts do. */
+function send(page: Page, message: unknown): Promise<unknown> {
+  return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
 }
 
 async function logCall(popup: Page, contact: string, discussed: string): Promise<void> {
@@ -137,6 +145,14 @@ test('connect, log calls to Salesforce, count its calls, and lose nothing offlin
   expect(new Set(ours).size).toBe(2);
   expect(org.tasks.filter((t) => t.Description.includes('The contract dates'))).toHaveLength(1);
   await back.close();
+
+  // The contact line the nudge asks for names the teammate who called last.
+  org.users.set('005000000000009AAA', 'Priya Shah');
+  org.addTask({ OwnerId: '005000000000009AAA', WhoId: '003000000000001AAA' }, Date.now() + 2_000);
+  const [history] = (await send(options, { type: 'contact_history', addresses: ['ada@client.test'] })) as {
+    lastCall?: { by?: string };
+  }[];
+  expect(history?.lastCall?.by).toBe('Priya Shah');
 
   // Disconnect revokes the sign-in.
   await options.reload();
