@@ -11,7 +11,7 @@ import type { CallRow, OutboxRow } from '../../lib/ledger/db';
 import { sendToBackground, type CrmOutboxRequest } from '../../lib/messages';
 import type { Settings } from '../../lib/settings/schema';
 import { useCrmStatus } from '../popup/CrmLine';
-import { popupDb, useLive } from '../popup/hooks';
+import { useLedgerAccess, useLive } from '../popup/hooks';
 
 function when(at: number): string {
   return new Date(at).toLocaleString();
@@ -110,14 +110,18 @@ export function CrmSection({ settings }: { settings: Settings }) {
 
 /** Calls the CRM refused, each with what the rep can do. */
 export function RefusedCalls({ crmName }: { crmName: string }) {
-  const refused = useLive(async () => {
-    const db = popupDb();
-    const rows = await db.outbox.where('nextAt').equals(Infinity).toArray();
-    const calls = await db.calls.bulkGet(rows.map((r) => r.key));
-    return rows
-      .map((row, i) => ({ row, call: calls[i] }))
-      .filter((r): r is { row: OutboxRow; call: CallRow } => !!r.call);
-  }, []);
+  const access = useLedgerAccess();
+  const refused = useLive(
+    access,
+    async ({ db }) => {
+      const rows = await db.outbox.where('nextAt').equals(Infinity).toArray();
+      const calls = await db.calls.bulkGet(rows.map((r) => r.key));
+      return rows
+        .map((row, i) => ({ row, call: calls[i] }))
+        .filter((r): r is { row: OutboxRow; call: CallRow } => !!r.call);
+    },
+    [],
+  );
   const items = refused.value ?? [];
   if (!items.length) return null;
   const act = (key: string, action: CrmOutboxRequest['action']) =>

@@ -15,12 +15,13 @@ import { countQuestions, detectQuestions } from './detectors/questions';
 import { detectThread } from './detectors/thread';
 import { detectLanguage } from './language';
 import { purposeFromNextContact } from './last-call';
-import { buildCallRequest, buildOpener, buildPurpose, topicOf } from './opener';
+import { buildCallRequest, buildOpener, buildPurpose } from './opener';
 import { overdueMayStandAlone } from './overdue-alone';
 import { extractOwnText } from './own-text';
 import { PhraseMatcher } from './phrase-match';
 import { customCheckinSet, PHRASE_SETS } from './phrase-sets';
 import { countWords, splitSentences } from './sentences';
+import { findTopic } from './topic';
 import type { Analysis, AnalysisInput, Finding, Signal } from './types';
 
 export type * from './types';
@@ -96,9 +97,23 @@ export function analyzeDraft(input: AnalysisInput): Analysis {
     if (level === 'none') level = 'suggest';
   }
 
-  const mainAsk = ctx.questions.asks[0] ?? signals.find((s) => s.rule === 'checkin')?.evidence?.[0];
+  const reason = findings[0];
+  // The purpose the rep noted after the last call wins; otherwise the draft's own point.
   const carried = purposeFromNextContact(input.contact?.nextPurpose);
-  const purpose = carried ?? buildPurpose(findings[0]?.rule, topicOf(ctx.subject, mainAsk, text));
+  const purpose =
+    carried ??
+    buildPurpose(
+      reason?.rule,
+      findTopic({
+        reason: reason?.rule,
+        sentences,
+        asks: ctx.questions.asks,
+        evidence: reason?.evidence ?? [],
+        readText: english && level !== 'none',
+        subject: ctx.subject,
+        ownText: text,
+      }),
+    );
   return {
     nudge: level !== 'none',
     level,
@@ -106,7 +121,7 @@ export function analyzeDraft(input: AnalysisInput): Analysis {
     findings,
     opener: buildOpener(purpose),
     openerSource: carried ? 'last_call' : 'draft',
-    callRequest: buildCallRequest(purpose, firstName),
+    callRequest: buildCallRequest(purpose, firstName, own.signOff),
     language,
     words: ctx.words,
     questions: ctx.questions.count,

@@ -9,7 +9,7 @@ import type { Settings } from '../settings/schema';
 import { DEFAULT_SETTINGS } from '../settings/schema';
 import { Ledger } from '../ledger/ledger';
 import { msUntilNextDay } from '../ledger/day';
-import { sessionPendingStore } from '../ledger/session';
+import { publishToday, sessionPendingStore } from '../ledger/session';
 import { createCrmService, type CrmService } from '../crm/service';
 import { coalesce, showBadge } from './badge';
 import { handleCommand } from './commands';
@@ -40,11 +40,11 @@ export function startBackground(): Background {
 
   const refreshBadge = coalesce(async () => {
     await ready;
-    await showBadge({
-      counts: await ledger.todayCounts(),
-      goal: settings.dailyCallGoal,
-      saved: ledger.getStatus().persistent,
-    });
+    const counts = await ledger.todayCounts();
+    await Promise.all([
+      showBadge({ counts, goal: settings.dailyCallGoal, saved: ledger.getStatus().persistent }),
+      publishToday({ day: ledger.today(), counts }),
+    ]);
   });
   const ledger: Ledger = new Ledger({
     pending: sessionPendingStore(),
