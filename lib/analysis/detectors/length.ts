@@ -62,10 +62,10 @@ export function detectLength(ctx: DraftContext): Signal | undefined {
   const conversation = !ctx.english || talksToReader(ctx.text, ctx.words);
   const extra = (ctx.words - threshold) * PER_EXTRA_WORD;
   const weight = conversation ? Math.min(MAX_WEIGHT, CONVERSATION_WEIGHT + extra) : MONOLOGUE_WEIGHT;
-  const minutes = Math.max(1, Math.round(ctx.words / READING_WPM));
-  return {
-    rule: 'length',
-    weight,
-    message: `${ctx.words} words take about ${minutes} minute${minutes > 1 ? 's' : ''} to read; a 10-minute call covers it with room for questions.`,
-  };
+  return { rule: 'length', weight, message: lengthMessage(ctx.words) };
+}
+
+export function lengthMessage(words: number): string {
+  const minutes = Math.max(1, Math.round(words / READING_WPM));
+  return `${words} words take about ${minutes} minute${minutes > 1 ? 's' : ''} to read; a 10-minute call covers it with room for questions.`;
 }
