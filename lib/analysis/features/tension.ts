@@ -29,7 +29,8 @@ export function tensionFeatures(input: FeatureInput): FeatureGroup {
   let negative = 0;
   const negativeWords: string[] = [];
   tokens.forEach((token, i) => {
-    const valence = Object.hasOwn(LEXICON, token) ? (LEXICON[token] ?? 0) : 0;
+    // "no" and "not" turn the next words round; scored themselves (AFINN has "no": -1) they would count twice.
+    const valence = !isNegator(token) && Object.hasOwn(LEXICON, token) ? (LEXICON[token] ?? 0) : 0;
     if (!valence) return;
     const negated = tokens.slice(Math.max(0, i - NEGATION_WINDOW), i).some(isNegator);
     const score = negated ? -valence : valence;
