@@ -117,7 +117,9 @@ export function analyzeDraft(input: AnalysisInput, model: Model = SHIPPED_MODEL)
   const { text, language } = ctx;
   const prediction = predict(model, features.values, proposalPenalty(ctx.purpose));
   const { reasons, findings } = explain(prediction, signals, ctx, features);
-  const score = scoreOf(model, prediction.logit);
+  // The question threshold is the manager's setting: a draft that reaches it is question-heavy, whatever the model's weights.
+  const questionsAtThreshold = signals.some((s) => s.rule === 'questions' && s.weight >= 1);
+  const score = Math.max(scoreOf(model, prediction.logit), questionsAtThreshold && reasons.length ? 1 : 0);
   // Every nudge says why: without a reason to show, there is no nudge.
   let level = reasons.length ? levelFor(score, settings.sensitivity) : 'none';
 
