@@ -6,11 +6,11 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
   // Two cores here: two workers, each with its own Chromium and extension.
-  workers: process.env.CI ? 2 : 2,
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   use: {
     // Stock fixtures must never look for a downloaded browser.
     launchOptions: { executablePath: chromiumPath() },

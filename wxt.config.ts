@@ -35,7 +35,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // `alarms` (no install warning): the badge turns over and retention runs at local midnight.
+    permissions: ['storage', 'alarms'],
     host_permissions: [...MAIL_MATCH_PATTERNS.gmail, ...MAIL_MATCH_PATTERNS.outlook],
     action: { default_title: '__MSG_extName__' },
     storage: { managed_schema: 'managed_schema.json' },

@@ -7,7 +7,7 @@
  */
 import { t, type MessageKey } from './i18n';
 import { localDay, daysBetween } from './ledger/day';
-import type { ContactHistory, ContactRef } from './messages';
+import type { ContactHistory, ContactRef, LastCall } from './messages';
 
 /** Looks up a message of public/_locales with `$1`… substitutions (lib/i18n's `t` by default). */
 export type Translate = (key: string, substitutions?: string[]) => string;
@@ -185,4 +185,25 @@ export function describeContactHistory(
   const first = translate('historyLastCall', [describeDaysAgo(history.lastCallAt, now, options)]);
   if (emails < 1) return first;
   return translate('historyJoin', [first, plural('historyEmailsSince', emails, translate)]);
+}
+
+/**
+ * The last call's notes in one line, for the nudge's card: "Last call 12 days ago, by Priya ·
+ * Discussed: budget approved · Proposed: start on the 1st". Empty notes are left out.
+ */
+export function describeLastCall(call: LastCall, now: number, options: DescribeOptions = {}): string {
+  const translate = options.translate ?? defaultTranslate;
+  const when = translate('lastCallWhen', [describeDaysAgo(call.at, now, options)]);
+  const by = call.by?.trim();
+  const parts = [by ? translate('lastCallBy', [when, by]) : when];
+  const discussed = oneLine(call.discussed);
+  const proposed = oneLine(call.proposed);
+  if (discussed) parts.push(translate('lastCallDiscussed', [discussed]));
+  if (proposed) parts.push(translate('lastCallProposed', [proposed]));
+  return parts.reduce((line, part) => translate('historyJoin', [line, part]));
+}
+
+/** A note as one line: whitespace collapsed, without a closing full stop. */
+function oneLine(note: string | undefined): string {
+  return (note ?? '').replace(/\s+/g, ' ').trim().replace(/\.$/, '');
 }

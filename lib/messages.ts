@@ -1,9 +1,12 @@
 /**
  * Typed messages from content scripts and extension pages to the background, which owns
- * the ledger. No message ever carries draft text: only counts, flags, addresses and the
+ * the ledger and runs the draft analysis. Only `analyse` carries draft text: from the mail page to
+ * the extension's background, in memory, answered and dropped there (never stored, never logged,
+ * never sent beyond the browser). Every other message holds only counts, flags, addresses and the
  * call notes the rep writes.
  */
 import { browser } from 'wxt/browser';
+import type { Analysis, AnalysisInput } from './analysis';
 import type { RuleId, SiteId } from './settings/schema';
 
 export type NudgeLevel = 'none' | 'suggest' | 'strong';
@@ -25,6 +28,9 @@ export interface CallNotes {
   proposed: string;
   nextPurpose: string;
 }
+
+/** A call logged without notes (a `tel:` link, "Call now"; the forms start from it). */
+export const EMPTY_CALL_NOTES: Readonly<CallNotes> = { purpose: '', discussed: '', proposed: '', nextPurpose: '' };
 
 /** Fields every recorded event carries. `key` makes recording idempotent. */
 interface EventBase {
@@ -77,6 +83,21 @@ export interface ContactHistory {
   emailsSinceLastCall: number;
   /** The first email since the last call (or ever, if never called): how long the rep has been emailing. */
   firstEmailSinceCallAt?: number;
+  /** The latest call with its notes, from the ledger (or, where connected, the team's CRM). */
+  lastCall?: LastCall;
+  /** The latest nudge shown for this contact with "overdue" as its only reason, in the last 7 days. */
+  lastOverdueOnlyNudgeAt?: number;
+}
+
+/** A contact's latest call as the nudge and popup show it. */
+export interface LastCall {
+  at: number;
+  /** Who made the call, when someone other than this rep did (a CRM record). */
+  by?: string;
+  discussed?: string;
+  proposed?: string;
+  /** The purpose of the next contact, as the rep noted it: the next draft's opener. */
+  nextPurpose?: string;
 }
 
 export interface RecordRequest {
@@ -99,7 +120,18 @@ export interface FlushLedgerRequest {
   type: 'flush_ledger';
 }
 
-export type Request = RecordRequest | HistoryRequest | ClearLedgerRequest | FlushLedgerRequest;
+/** Analyses a draft in the background (lib/background/analysis.ts), so mail pages load no analysis. */
+export interface AnalyseRequest {
+  type: 'analyse';
+  input: AnalysisInput;
+}
+/** Wakes the background and warms its analysis on a built-in draft (no text of the rep's). */
+export interface PrimeAnalysisRequest {
+  type: 'prime_analysis';
+}
+
+export type Request =
+  RecordRequest | HistoryRequest | ClearLedgerRequest | FlushLedgerRequest | AnalyseRequest | PrimeAnalysisRequest;
 
 /**
  * `saved`: in the database. `duplicate`: an event with this key was already recorded (not counted
@@ -114,6 +146,9 @@ export interface ResponseMap {
   contact_history: ContactHistory[];
   clear_ledger: { ok: boolean };
   flush_ledger: { ok: boolean; persistent: boolean };
+  /** `ok: false`: the input was malformed or the analysis failed. */
+  analyse: { ok: true; analysis: Analysis } | { ok: false };
+  prime_analysis: { ok: boolean };
 }
 export type ResponseOf<R extends Request> = ResponseMap[R['type']];
 

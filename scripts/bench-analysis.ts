@@ -3,11 +3,15 @@
  *   npm run bench                               everything below
  *   npm run bench -- --cold                     only the cold figures
  *   npm run bench -- --entry path/to/index.ts   the same figures for another copy of lib/analysis
+ *   npm run bench -- --extension <dir>          the in-browser figures for another build (default .output/chrome-mv3)
  * Prints p50/p95 per draft size after warm-up, the time for megabyte-sized and pathological drafts,
  * and the cold cost (module load plus first analysis of a 300-word draft) of the bundle a content
  * script would load: in fresh Node processes, and in fresh pages of headless Chromium
  * (CHROMIUM_PATH, else /usr/bin/chromium). Budget: p95 ≤ 3 ms at 300 words, ≤ 25 ms at 5,000 words;
  * cold ≤ 30 ms in Chromium; every pass ≤ 16 ms at any draft size, a 1 MB paste included.
+ * Then the built extension in real Chromium (scripts/bench-extension.ts): page-load script time the
+ * content scripts add (≤ 10 ms), each analysis pass's main-thread time in the page (≤ 16 ms at any
+ * size), last keystroke to verdict (≤ 300 ms), and the background's analysis times and cold start.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +23,7 @@ import { build, type Format } from 'esbuild';
 import { chromiumPath } from '../tests/e2e/chromium-path';
 import { QUIET_CHROMIUM_ARGS } from '../tests/e2e/launch';
 import type { analyzeDraft as AnalyzeDraft } from '../lib/analysis';
+import { extensionFigures } from './bench-extension';
 
 const args = process.argv.slice(2);
 const entryArg = args.indexOf('--entry');
@@ -27,6 +32,7 @@ const ENTRY =
     ? resolve(args[entryArg + 1] ?? '')
     : fileURLToPath(new URL('../lib/analysis/index.ts', import.meta.url));
 const COLD_ONLY = args.includes('--cold');
+const extensionArg = args.indexOf('--extension');
 const COLD_RUNS = 11;
 const COLD_BUDGET_MS = 30;
 const GLOBAL_NAME = 'CallFirstAnalysis';
@@ -225,4 +231,13 @@ if (!COLD_ONLY) {
   ({ analyzeDraft } = (await import(ENTRY)) as { analyzeDraft: typeof AnalyzeDraft });
   for (const words of [50, 300, 1000, 5000]) console.log(benchSize(words));
   for (const [name, body] of Object.entries(HUGE_DRAFTS)) console.log(hugeLine(name, body));
+  const lines = await extensionFigures(draftOf, extensionArg >= 0 ? args[extensionArg + 1] : undefined).catch(
+    (err: unknown) => [
+      `extension figures: failed to run: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+    ],
+  );
+  for (const line of lines) console.log(line);
+  console.log(
+    '(Timings from a shared, busy machine vary from run to run; compare side by side, and re-run when quiet.)',
+  );
 }

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openGmail } from '../tests/e2e/gmail-fixtures';
 import { extensionWorker, launchWithExtension, openFixture } from '../tests/e2e/launch';
-import { ensureChromium } from './chromium';
+import { ensureChromium } from './browsers';
 
 const OUT_DIR = resolve('demo-output');
 const OUTLOOK_URL = 'https://outlook.office.com/mail/';

@@ -1,9 +1,8 @@
 // `npm test`: every check, in order, stopping at the first failure.
 import { spawnSync } from 'node:child_process';
-import { ensureChromium } from './chromium';
+import { ensureChromium, ensureFirefox } from './browsers';
 
-const chromium = ensureChromium();
-const env = { ...process.env, CHROMIUM_PATH: chromium };
+const env = { ...process.env, CHROMIUM_PATH: ensureChromium(), FIREFOX_PATH: ensureFirefox() };
 
 const steps: [name: string, command: string, args: string[]][] = [
   ['type check', 'npx', ['tsc', '--noEmit']],
@@ -14,6 +13,7 @@ const steps: [name: string, command: string, args: string[]][] = [
   ['build firefox', 'npx', ['wxt', 'build', '-b', 'firefox']],
   ['addons-linter', 'npx', ['addons-linter', '.output/firefox-mv3']],
   ['end-to-end tests', 'npx', ['playwright', 'test']],
+  ['Firefox end-to-end tests', 'npx', ['vitest', 'run', '--config', 'vitest.firefox.config.ts']],
 ];
 
 const started = Date.now();

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import type { CallNotes } from '../../lib/messages';
+import { type CallNotes, EMPTY_CALL_NOTES } from '../../lib/messages';
 import type { RuleId } from '../../lib/settings/schema';
 import type { NudgeActions, NudgeModel } from './types';
 
@@ -18,14 +18,13 @@ const RULE_LABEL: Record<RuleId, Parameters<typeof t>[0]> = {
   overdue: 'nudgeRuleOverdue',
 };
 
-const EMPTY_NOTES: CallNotes = { purpose: '', discussed: '', proposed: '', nextPurpose: '' };
-
 function LogForm(props: { opener: string; onSave: (notes: CallNotes) => void; onCancel: () => void }) {
-  const [notes, setNotes] = useState<CallNotes>({ ...EMPTY_NOTES });
+  const [notes, setNotes] = useState<CallNotes>({ ...EMPTY_CALL_NOTES });
   const field = (key: keyof CallNotes, label: string, placeholder?: string) => (
     <label class="field">
       <span>{label}</span>
       <textarea
+        name={key}
         rows={key === 'purpose' ? 2 : 1}
         value={notes[key]}
         placeholder={placeholder}
@@ -65,13 +64,20 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
   const [announcement, setAnnouncement] = useState('');
   const chip = useRef<HTMLButtonElement>(null);
   const cardId = 'callfirst-card';
+  const undoId = 'callfirst-undo';
+  const hasFindings = model.findings.length > 0;
+  const undoMessage =
+    model.undo && t(model.undo.action === 'call_request' ? 'nudgeChangedCallRequest' : 'nudgeChangedOpener');
 
-  // A polite announcement each time the nudge appears anew (set after mount so it is read out).
-  useEffect(() => {
+  /** A polite announcement (set after a moment so it is read out even in a region just mounted). */
+  const announce = (text: string) => {
     setAnnouncement('');
-    const id = setTimeout(() => setAnnouncement(t('nudgeAnnounce')), 150);
+    const id = setTimeout(() => setAnnouncement(text), 150);
     return () => clearTimeout(id);
-  }, [model.announceKey]);
+  };
+  // Each time the nudge appears anew, and each time an action changed the draft (with Undo offered).
+  useEffect(() => (hasFindings ? announce(t('nudgeAnnounce')) : undefined), [model.announceKey]);
+  useEffect(() => (undoMessage ? announce(t('nudgeUndoAnnounce', undoMessage)) : undefined), [undoMessage]);
 
   const close = () => {
     setOpen(false);
@@ -95,24 +101,43 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
       <span class="sr-only" role="status" aria-live="polite">
         {announcement}
       </span>
-      <button
-        ref={chip}
-        type="button"
-        class="chip"
-        aria-expanded={open}
-        aria-controls={cardId}
-        onClick={() => {
-          setDone(null);
-          setOpen(!open);
-        }}
-      >
-        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">
-          <path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z" />
-        </svg>
-        <span>{t('nudgeChip')}</span>
-      </button>
+      {hasFindings && (
+        <button
+          ref={chip}
+          type="button"
+          class="chip"
+          aria-expanded={open}
+          aria-controls={cardId}
+          onClick={() => {
+            setDone(null);
+            setOpen(!open);
+          }}
+        >
+          <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z" />
+          </svg>
+          <span>{t('nudgeChip')}</span>
+        </button>
+      )}
       {done && !open && <span class="done">{done}</span>}
-      {open && (
+      {model.undo && (
+        <span class="undo">
+          <span id={undoId}>{undoMessage}</span>
+          <button
+            type="button"
+            class="undo-button"
+            data-action="undo"
+            aria-describedby={undoId}
+            onClick={() => {
+              announce(t('nudgeUndone'));
+              actions.undo();
+            }}
+          >
+            {t('nudgeUndo')}
+          </button>
+        </span>
+      )}
+      {open && hasFindings && (
         <section id={cardId} class="card" aria-label={t('nudgeCardTitle')}>
           <header>
             <h2>{t('nudgeCardTitle')}</h2>
@@ -137,9 +162,19 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
             ))}
           </ul>
           {model.historyLine && <p class="history">{model.historyLine}</p>}
+          {model.lastCallLine && (
+            <p class="history" data-testid="last-call">
+              {model.lastCallLine}
+            </p>
+          )}
           <div class="opener">
             <span class="label">{t('nudgeOpenerLabel')}</span>
-            <q>{model.opener}</q>
+            <q data-testid="opener">{model.opener}</q>
+            {model.openerFromLastCall && (
+              <span class="source" data-testid="opener-source">
+                {t('nudgeOpenerFromLastCall')}
+              </span>
+            )}
           </div>
           {logging ? (
             <LogForm

@@ -1,13 +1,22 @@
 import type { CallNotes } from '../../lib/messages';
 import type { RuleId } from '../../lib/settings/schema';
 
-/** What the nudge shows. Built by lib/coach from the analysis; knows no mail site. */
+/**
+ * What the nudge shows. Built by lib/coach from the analysis; knows no mail site. With no findings it
+ * shows only the Undo offer (an action changed the draft and the new draft needs no nudge).
+ */
 export interface NudgeModel {
   level: 'suggest' | 'strong';
   findings: { rule: RuleId; message: string }[];
   opener: string;
+  /** True when the opener is the purpose of the next contact the rep noted at the last call. */
+  openerFromLastCall?: boolean;
   /** "Last call: 41 days ago · 6 emails since", when the setting allows and the ledger knows the contact. */
   historyLine?: string;
+  /** The last call's notes in one line: "Last call 12 days ago · Discussed: … · Proposed: …". */
+  lastCallLine?: string;
+  /** After an action changed the draft, until the rep edits it again: what changed, with Undo. */
+  undo?: { action: UndoableAction };
   /** A phone number visible in the conversation, for "Call now". */
   phone?: { display: string; href: string };
   /** True when the draft holds a check-in sentence the opener can replace. */
@@ -18,9 +27,14 @@ export interface NudgeModel {
   announceKey: string;
 }
 
+/** The actions that change the draft, so Undo can put it back. */
+export type UndoableAction = 'call_request' | 'opener';
+
 export interface NudgeActions {
   askForCall(): void;
   useOpener(): void;
+  /** Puts the draft back as it was before the last action changed it. */
+  undo(): void;
   callNow(): void;
   logCall(notes: CallNotes): void;
   snooze(): void;

@@ -6,7 +6,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseContactInput, contactLabel } from '../../lib/contact-history';
 import { t } from '../../lib/i18n';
-import { newEventKey, sendToBackground, type CallLogged, type CallNotes, type CallSource } from '../../lib/messages';
+import {
+  EMPTY_CALL_NOTES,
+  newEventKey,
+  sendToBackground,
+  type CallLogged,
+  type CallNotes,
+  type CallSource,
+} from '../../lib/messages';
 
 export interface LogCallFormProps {
   /** Prefilled contact ("Dana Lee <dana@acme.example>"); read once (remount with a `key` to change it). */
@@ -21,8 +28,6 @@ export interface LogCallFormProps {
   now?: () => number;
 }
 
-const EMPTY_NOTES: CallNotes = { purpose: '', discussed: '', proposed: '', nextPurpose: '' };
-
 export function LogCallForm({
   initialContact = '',
   source,
@@ -33,7 +38,7 @@ export function LogCallForm({
   now = Date.now,
 }: LogCallFormProps) {
   const [contact, setContact] = useState(initialContact);
-  const [notes, setNotes] = useState<CallNotes>(EMPTY_NOTES);
+  const [notes, setNotes] = useState<CallNotes>(EMPTY_CALL_NOTES);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const contactRef = useRef<HTMLInputElement>(null);
@@ -57,7 +62,7 @@ export function LogCallForm({
       const reply = await sendToBackground({ type: 'record', event });
       if (!reply.ok) throw new Error(reply.outcome ?? 'not saved');
       setContact('');
-      setNotes(EMPTY_NOTES);
+      setNotes(EMPTY_CALL_NOTES);
       onDone(t('popupLogSaved', [contactLabel(who)]));
     } catch {
       setError(t('popupLogFailed'));

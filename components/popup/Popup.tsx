@@ -15,7 +15,6 @@ import type { LedgerDb } from '../../lib/ledger/db';
 import { classifyStorageError, type StorageProblem } from '../../lib/ledger/ledger';
 import { recentContacts } from '../../lib/ledger/queries';
 import { sendToBackground } from '../../lib/messages';
-import { showBadge } from '../../lib/background/badge';
 import { takePopupIntent } from '../../lib/background/commands';
 import { Chart } from './Chart';
 import { LogCallForm } from './LogCallForm';
@@ -120,12 +119,6 @@ export function Popup({ db = popupDb(), now = Date.now, timeZone }: PopupProps) 
   useEffect(() => mark('callfirst:dashboard', !!dashboard.value), [dashboard.value]);
 
   const counts = todayLive.value?.counts ?? fallbackCounts ?? dashboard.value?.counts;
-
-  // The badge may still show yesterday if the background slept through midnight: opening the popup fixes it.
-  const saved = !pendingState || pendingState.status.persistent;
-  useEffect(() => {
-    if (counts && goal !== undefined) void showBadge({ counts, goal, saved }).catch(() => undefined);
-  }, [counts?.calls, counts?.emails, goal, saved]);
   const problem: StorageProblem | null =
     pendingState && !pendingState.status.persistent
       ? (pendingState.status.problem ?? 'failed')
@@ -308,6 +301,11 @@ export function Popup({ db = popupDb(), now = Date.now, timeZone }: PopupProps) 
                 <div class="who">
                   <span class="name">{contactLabel({ name: c.name, address: c.address })}</span>
                   <span class="line">{describeContactHistory(c, now(), { timeZone })}</span>
+                  {c.lastCall?.nextPurpose && (
+                    <span class="line next" data-testid="overdue-next">
+                      {t('popupOverdueNext', c.lastCall.nextPurpose)}
+                    </span>
+                  )}
                 </div>
                 <button
                   type="button"

@@ -18,7 +18,9 @@ import { draftFeatures, FEATURE_RULES, type FeatureName, type Features } from '.
 import { detectLanguage } from './language';
 import { explain } from './model/explain';
 import { predict, scoreOf, SHIPPED_MODEL, type Model } from './model/logistic';
+import { purposeFromNextContact } from './last-call';
 import { buildCallRequest, buildOpener, buildPurpose, topicOf } from './opener';
+import { overdueMayStandAlone } from './overdue-alone';
 import { extractOwnText } from './own-text';
 import { PhraseMatcher } from './phrase-match';
 import { customCheckinSet, PHRASE_SETS } from './phrase-sets';
@@ -103,7 +105,7 @@ function readDraft(input: AnalysisInput) {
     const rule = FEATURE_RULES[name];
     if (rule !== 'purpose' && rule !== 'context' && !settings.rules[rule]) features.values[name] = 0;
   }
-  return { settings, own, ctx, signals, features };
+  return { settings, own, ctx, sentences, signals, features };
 }
 
 /** The named features of a draft, as `npm run train` learns from them. */
@@ -113,8 +115,8 @@ export function featuresOf(input: AnalysisInput): Features {
 
 /** `model` is the learned combination; leave-one-writer-out evaluation passes one trained without the held-out writer. */
 export function analyzeDraft(input: AnalysisInput, model: Model = SHIPPED_MODEL): Analysis {
-  const { settings, own, ctx, signals, features } = readDraft(input);
-  const { text, language } = ctx;
+  const { settings, own, ctx, sentences, signals, features } = readDraft(input);
+  const { text, language, english } = ctx;
   const prediction = predict(model, features.values, proposalPenalty(ctx.purpose));
   const { reasons, findings } = explain(prediction, signals, ctx, features);
   // The question threshold is the manager's setting: a draft that reaches it is question-heavy, whatever the model's weights.
@@ -125,19 +127,21 @@ export function analyzeDraft(input: AnalysisInput, model: Model = SHIPPED_MODEL)
 
   const firstName = firstNameOf(input, own.greetingName);
   const overdue = settings.rules.overdue ? detectOverdue(input.contact, firstName) : undefined;
-  if (overdue) {
+  if (overdue && (level !== 'none' || overdueMayStandAlone(input.contact, english ? sentences : []))) {
     findings.push(overdue);
     if (level === 'none') level = 'suggest';
   }
 
   const mainAsk = ctx.questions.asks[0] ?? signals.find((s) => s.rule === 'checkin')?.evidence?.[0];
-  const purpose = buildPurpose(findings[0]?.rule, topicOf(ctx.subject, mainAsk, text));
+  const carried = purposeFromNextContact(input.contact?.nextPurpose);
+  const purpose = carried ?? buildPurpose(findings[0]?.rule, topicOf(ctx.subject, mainAsk, text));
   return {
     nudge: level !== 'none',
     level,
     score,
     findings,
     opener: buildOpener(purpose),
+    openerSource: carried ? 'last_call' : 'draft',
     callRequest: buildCallRequest(purpose, firstName),
     language,
     words: ctx.words,

@@ -1,7 +1,7 @@
 /**
  * The call opener ("The purpose of my call is to …") and a short replacement email asking for a
  * 10-minute call, both built from the draft: its subject, its main ask and the strongest reason.
- * Source: RESEARCH.md — stating the reason for a call roughly doubles its success (Gong); a short
+ * Source: docs/research.md — stating the reason for a call roughly doubles its success (Gong); a short
  * email asking for a 10–15 minute call is a practical habit (coaching articles).
  */
 import type { RuleId } from '../settings/schema';

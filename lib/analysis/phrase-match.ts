@@ -15,7 +15,7 @@ import { toTerms, type Term } from './terms';
 export interface PhraseRule {
   /** A compromise match pattern. */
   pattern: string;
-  /** Where the idea comes from (a line of ../shared/RESEARCH.md or the evaluation guide). */
+  /** Where the idea comes from (a line of docs/research.md). */
   source: string;
   /** How much one hit counts toward its detector (detectors read it their own way). */
   weight?: number;

@@ -3,8 +3,8 @@
  * lexicon: words, optional words `just?`, alternatives `(update|news|heard back)` and `(to)?`,
  * wildcards `.` `.{0,3}`, `/regex/` for one word, and `^` / `$` for the start and end of a sentence.
  * This module compiles that syntax to steps and matches them against a sentence's terms, so the
- * content script needs no NLP library to load and unpack on every mail page (see the issue's
- * cold-start budget). Anything else in a pattern is an error when the rule is built, never a silent miss.
+ * content script needs no NLP library to load and unpack on every mail page (10–210 ms per page load:
+ * docs/architecture.md). Anything else in a pattern is an error when the rule is built, never a silent miss.
  * Matching cannot run away: every step is bounded (a wildcard at most MAX_WILDCARD words), patterns are
  * a handful of steps, and sentences are bounded by the caller.
  */

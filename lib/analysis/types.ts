@@ -15,6 +15,10 @@ export interface ContactHistory {
   lastCallDaysAgo?: number;
   emailsSinceLastCall?: number;
   overdue?: boolean;
+  /** The purpose of the next contact the rep noted at the last call: this draft's opener. */
+  nextPurpose?: string;
+  /** Days (with fractions) since a nudge showed for this contact with "overdue" as its only reason. */
+  lastOverdueNudgeDaysAgo?: number;
 }
 
 export interface AnalysisInput {
@@ -43,6 +47,8 @@ export interface Analysis {
   findings: Finding[];
   /** "The purpose of my call is to …", built from the draft. */
   opener: string;
+  /** Where the opener's purpose came from: the draft, or the next purpose noted at the last call. */
+  openerSource: 'draft' | 'last_call';
   /** A short replacement email asking for a 10-minute call. */
   callRequest: string;
   language: Language;

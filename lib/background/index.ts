@@ -60,27 +60,29 @@ export function startBackground(): Background {
     }
   };
 
+  /**
+   * At local midnight the badge turns over to the new day and retention runs. An alarm, not a timer:
+   * it wakes the background (which sleeps when idle) even when no mail page or popup is open. Each
+   * start and each midnight sets the next one, so a change of time zone or daylight saving is followed.
+   */
+  const scheduleNewDay = async () => {
+    try {
+      await browser.alarms.create(MIDNIGHT_ALARM, { when: Date.now() + msUntilNextDay(Date.now()) + 1_000 });
+    } catch {
+      /* the next start sets it again */
+    }
+  };
   const newDay = () => {
     void refreshBadge();
     void prune();
-    scheduleNewDay();
-  };
-  let dayTimer: ReturnType<typeof setTimeout> | undefined;
-  const scheduleNewDay = () => {
-    const wait = msUntilNextDay(Date.now()) + 1_000;
-    clearTimeout(dayTimer);
-    // While the worker lives, a timer; the alarm (if the manifest grants `alarms`) wakes it otherwise.
-    dayTimer = setTimeout(newDay, wait);
-    void Promise.resolve()
-      .then(() => maybe(browser.alarms)?.create(MIDNIGHT_ALARM, { when: Date.now() + wait }))
-      .catch(() => undefined);
+    void scheduleNewDay();
   };
 
   browser.runtime.onMessage.addListener(
     createMessageHandler(ledger) as Parameters<typeof browser.runtime.onMessage.addListener>[0],
   );
   maybe(browser.commands)?.onCommand.addListener((command: string) => void handleCommand(command));
-  maybe(browser.alarms)?.onAlarm.addListener((alarm: { name: string }) => {
+  browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === MIDNIGHT_ALARM) newDay();
   });
   watchSettings(({ values }) => {
@@ -92,6 +94,6 @@ export function startBackground(): Background {
 
   void refreshBadge();
   void prune();
-  scheduleNewDay();
+  void scheduleNewDay();
   return { ledger, refreshBadge, prune };
 }

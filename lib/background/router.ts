@@ -1,12 +1,20 @@
 /**
  * The background's message handler: the typed requests of lib/messages.ts, answered from the
- * ledger. Anything else is left for other listeners (undefined is returned).
+ * ledger and the draft analysis. Anything else is left for other listeners (undefined is returned).
  */
 import type { Ledger } from '../ledger/ledger';
 import { sanitizeEvent } from '../ledger/validate';
 import type { Request, ResponseMap } from '../messages';
+import { type AnalysisService, createAnalysisService } from './analysis';
 
-const TYPES = new Set<string>(['record', 'contact_history', 'clear_ledger', 'flush_ledger']);
+const TYPES = new Set<string>([
+  'record',
+  'contact_history',
+  'clear_ledger',
+  'flush_ledger',
+  'analyse',
+  'prime_analysis',
+]);
 const MAX_LOOKUPS = 100;
 
 function isRequest(message: unknown): message is Request {
@@ -21,7 +29,11 @@ function strings(value: unknown): string[] {
 
 export type Reply = ResponseMap[keyof ResponseMap];
 
-export function createMessageHandler(ledger: Ledger, now: () => number = Date.now) {
+export function createMessageHandler(
+  ledger: Ledger,
+  now: () => number = Date.now,
+  analysis: AnalysisService = createAnalysisService(),
+) {
   return (message: unknown): Promise<Reply> | undefined => {
     if (!isRequest(message)) return undefined;
     switch (message.type) {
@@ -39,6 +51,10 @@ export function createMessageHandler(ledger: Ledger, now: () => number = Date.no
         );
       case 'flush_ledger':
         return ledger.flush().then((ok) => ({ ok, persistent: ledger.getStatus().persistent }));
+      case 'analyse':
+        return Promise.resolve(analysis.analyse(message.input));
+      case 'prime_analysis':
+        return Promise.resolve(analysis.prime());
     }
   };
 }

@@ -1,10 +1,11 @@
 /**
  * From the ledger's answer about the people on a draft to what the analysis and the nudge need:
- * the analysis's `contact` signal (overdue, days since the last call, emails since) and the one
- * history line ("Last call: 41 days ago · 6 emails since").
+ * the analysis's `contact` signal (overdue, days since the last call, emails since, the next purpose
+ * noted at the last call, the last overdue-only nudge), the history line ("Last call: 41 days ago ·
+ * 6 emails since") and the last call's notes in one line.
  */
 import type { ContactHistory as AnalysisContact } from '../analysis';
-import { describeContactHistory, isOverdue } from '../contact-history';
+import { describeContactHistory, describeLastCall, isOverdue } from '../contact-history';
 import type { ContactHistory, ContactRef } from '../messages';
 
 const DAY_MS = 86_400_000;
@@ -27,13 +28,36 @@ export function primaryHistory(
   return undefined;
 }
 
-export function toAnalysisContact(history: ContactHistory, now: number, overdueDays: number): AnalysisContact {
+/**
+ * The analysis's view of the contact. `ownOverdueNudge`: this draft already shows the overdue-only
+ * nudge the ledger remembers, so it is not hidden again by its own record.
+ */
+export function toAnalysisContact(
+  history: ContactHistory,
+  now: number,
+  overdueDays: number,
+  ownOverdueNudge = false,
+): AnalysisContact {
   const contact: AnalysisContact = {
     overdue: isOverdue(history, now, { overdueDays }),
     emailsSinceLastCall: history.emailsSinceLastCall,
   };
   if (history.lastCallAt !== undefined) contact.lastCallDaysAgo = Math.floor((now - history.lastCallAt) / DAY_MS);
+  if (history.lastCall?.nextPurpose) contact.nextPurpose = history.lastCall.nextPurpose;
+  if (history.lastOverdueOnlyNudgeAt !== undefined && !ownOverdueNudge) {
+    contact.lastOverdueNudgeDaysAgo = (now - history.lastOverdueOnlyNudgeAt) / DAY_MS;
+  }
   return contact;
+}
+
+/** "Last call 12 days ago · Discussed: … · Proposed: …", when the ledger (or a CRM) knows the last call. */
+export function lastCallLine(history: ContactHistory | undefined, now: number): string | undefined {
+  if (!history?.lastCall) return undefined;
+  try {
+    return describeLastCall(history.lastCall, now) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function historyLine(history: ContactHistory | undefined, now: number): string | undefined {

@@ -2,7 +2,8 @@
  * Changing the draft, only ever on a click on one of the nudge's actions: select a range of the
  * rep's own words and replace it through the editor's own editing path (`insertText`), so the mail
  * site saves the draft as if the rep had typed it and Ctrl+Z undoes it. Quoted history and the
- * signature are outside the range and stay exactly as they were.
+ * signature are outside the range and stay exactly as they were. Undo goes back through the same
+ * stack, so the draft returns exactly as it was (text and formatting) and Ctrl+Y/redo still works.
  */
 import { sentenceRangeContaining } from '../hosts/dom';
 import type { ComposeWindow } from '../hosts/types';
@@ -31,4 +32,17 @@ export function replaceSentence(win: ComposeWindow, evidence: string, text: stri
   const own = win.ownTextRange();
   const range = own ? sentenceRangeContaining(own, evidence) : null;
   return range ? replace(win.body, range, text) : false;
+}
+
+/**
+ * Undoes the action's edit through the editor's own undo stack, as Ctrl+Z would, when the rep's own
+ * words are still exactly what the action left (`after`); true when they are then back to `before`.
+ */
+export function undoEdit(win: ComposeWindow, edit: { before: string; after: string }): boolean {
+  if (win.readOwnText() !== edit.after) return false;
+  // The rep clicked Undo: the caret goes back into the draft, where the edit was.
+  win.body.focus({ preventScroll: true });
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
+  win.body.ownerDocument.execCommand('undo');
+  return win.readOwnText() === edit.before;
 }

@@ -2,7 +2,8 @@
  * Mounts the nudge beside a compose window in its own shadow root (WXT createShadowRootUi), so
  * neither the mail site's styles nor its scripts touch it and none of our markup can end up in the
  * draft. The host element carries the automation contract: data-callfirst="nudge", data-level,
- * data-reasons; it is hidden (and carries neither) when there is no nudge.
+ * data-reasons; it is hidden (and carries neither) when there is no nudge, and carries neither while
+ * it shows only the Undo offer after an action.
  */
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { render } from 'preact';
@@ -94,8 +95,14 @@ export const mountNudge: MountNudge = async (ctx, win) => {
       return;
     }
     host.dataset.theme = detectDarkTheme(placement.element) ? 'dark' : 'light';
-    host.dataset.level = current.model.level;
-    host.dataset.reasons = current.reasons.join(',');
+    // Only the Undo offer (no reasons) is not a nudge: it carries neither.
+    if (current.reasons.length) {
+      host.dataset.level = current.model.level;
+      host.dataset.reasons = current.reasons.join(',');
+    } else {
+      delete host.dataset.level;
+      delete host.dataset.reasons;
+    }
     host.hidden = false;
     render(<Nudge model={current.model} actions={current.actions} />, container);
   };

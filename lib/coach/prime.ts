@@ -6,7 +6,7 @@
  */
 import type { AnalysisInput } from '../analysis';
 import { DEFAULT_SETTINGS } from '../settings/schema';
-import { alive, type CoachRuntime } from './runtime';
+import type { Analyse } from './deps';
 
 /**
  * The draft primed with (never the rep's text). It reaches the phrase rules, the check-in and question
@@ -22,22 +22,14 @@ export const PRIME_INPUT: AnalysisInput = {
   settings: DEFAULT_SETTINGS,
 };
 
-/** Warms the analysis up once per page: nothing read from the page, recorded or shown. */
-export function queuePrime(coach: CoachRuntime): void {
-  if (coach.primeQueued || !alive(coach)) return;
-  coach.primeQueued = true;
-  coach.ctx.requestIdleCallback(
-    () => {
-      if (!alive(coach) || !coach.enabled) return;
-      try {
-        const started = performance.now();
-        coach.deps.analyze(PRIME_INPUT);
-        // Its own user-timing name, so a long task it causes is attributed to CallFirst, not hidden.
-        performance.measure('callfirst:prime', { start: started, end: performance.now() });
-      } catch {
-        /* the first real analysis reports any problem */
-      }
-    },
-    { timeout: 1000 },
-  );
+/** Warms the analysis up: nothing read from the page, recorded or shown. */
+export async function prime(analyse: Analyse): Promise<void> {
+  const started = performance.now();
+  try {
+    await analyse(PRIME_INPUT);
+  } catch {
+    return; // the first real analysis reports any problem
+  }
+  // Its own user-timing name, so a long task it causes is attributed to CallFirst, not hidden.
+  performance.measure('callfirst:prime', { start: started, end: performance.now() });
 }

@@ -1,84 +1,429 @@
 /**
- * A session: what the coach keeps for one open compose window (its latest analysis, what the nudge
- * shows, send evidence, the contact history asked for) and how one opens and closes. Any edit in the
- * window re-analyses the draft once the rep pauses; closing after a send records the email.
+ * One open compose window, as one object: it reads the draft (own words, subject, thread size,
+ * recipients), asks the ledger about the recipients, analyses the draft once the rep pauses, shows or
+ * hides the nudge beside the window, carries out the nudge's actions, keeps the evidence of a send,
+ * and closes (recording the email when it was sent). The page-level coach (coach.ts) opens and
+ * closes sessions and gives each the same SessionEnv, so a test can run one against fakes.
  */
-import type { Analysis } from '../analysis';
+import type { ContentScriptContext } from '#imports';
+import type { NudgeActions, UndoableAction } from '../../components/nudge/types';
+import type { Analysis, AnalysisInput } from '../analysis';
+import type { SiteDiagnostics } from '../diagnostics';
 import type { ComposeWindow } from '../hosts/types';
-import type { ContactHistory, ContactRef } from '../messages';
-import type { RuleId } from '../settings/schema';
-import { analyse } from './analyse';
-import type { NudgeHandle } from './mount';
-import { recordSent } from './records';
-import type { CoachRuntime } from './runtime';
-import type { SendState } from './send';
+import {
+  type CallNotes,
+  type ContactHistory,
+  type ContactRef,
+  type DismissAction,
+  type EmailSent,
+  EMPTY_CALL_NOTES,
+  type LedgerEvent,
+  type NudgeAction,
+  type Request,
+  type ResponseOf,
+} from '../messages';
+import type { RuleId, Settings, SiteId } from '../settings/schema';
+import { addressesOf, historyLine, lastCallLine, primaryHistory, toAnalysisContact } from './contact';
+import type { CoachContext, CoachDeps } from './deps';
+import { replaceOwnText, replaceSentence, undoEdit } from './edit';
+import type { NudgeHandle, NudgeView } from './mount';
+import { callLogged, type DraftFacts, emailSent, nudgeAccepted, nudgeDismissed, nudgeShown } from './records';
+import { safe } from './safe';
+import { noteBlocked, noteDiscard, noteSendIntent, type SendState, wasSent } from './send';
+import { nudgeModel, type Shown, shownFor, undoOfferModel } from './view';
 
 /** Pause after the last keystroke before the draft is analysed. */
-const ANALYSIS_DELAY_MS = 400;
+export const ANALYSIS_DELAY_MS = 400;
 
-export interface Session extends SendState {
-  win: ComposeWindow;
-  abort: AbortController;
-  timer?: number;
-  analysis?: Analysis;
+/** What every session of a page shares, given by the page-level coach. */
+export interface SessionEnv {
+  /** The content script's lifetime and timers. */
+  readonly ctx: CoachContext;
+  readonly deps: Pick<CoachDeps, 'analyse' | 'mountNudge' | 'now'>;
+  readonly site: SiteId;
+  /** The settings in force. */
+  settings(): Settings;
+  /** True while the coach runs, its settings are known and they turn the site on. */
+  active(): boolean;
+  /** False once the coach stopped or its extension context is gone. */
+  alive(): boolean;
+  request<R extends Request>(req: R): Promise<ResponseOf<R> | undefined>;
+  record(event: LedgerEvent): void;
+  /** The window was sent: counts it now, or once the site's Undo Send offer has passed. */
+  sent(event: EmailSent): void;
+  diagnose(update: Partial<SiteDiagnostics>): void;
+  /** An extension API failed (here: mounting the nudge); stops the coach when its context is gone. */
+  failed(error: unknown): void;
+  /** The rep changed a setting from the nudge: applied to every window at once, then saved. */
+  changeSettings(patch: Pick<Partial<Settings>, 'mutedContacts' | 'rules'>): void;
+}
+
+export class ComposeSession implements SendState {
+  sendIntentAt?: number;
+  discardAt?: number;
+  /** The nudge's buttons, one object for the session's life. */
+  readonly actions: NudgeActions;
+
+  private readonly listeners = new AbortController();
+  private closed = false;
+  private timer?: number;
+  private analysis?: Analysis;
   /** The input the current analysis was made from, so an unchanged draft is not analysed again. */
-  analysedKey?: string;
-  /** The recipients and visible level/reasons as of the last analysis (read while the window was there). */
-  recipients: ContactRef[];
-  shown: { level: 'suggest' | 'strong'; reasons: RuleId[] } | null;
-  shownKeys: Set<string>;
-  snoozed: boolean;
-  historyKey?: string;
-  histories?: ContactHistory[];
-  ui?: NudgeHandle | null;
-  mounting?: Promise<void>;
-  appearances: number;
-}
+  private analysedKey?: string;
+  /** The input of the analysis on its way, so the same draft is not sent twice. */
+  private pendingKey?: string;
+  /** Analyses asked for so far: an answer to any but the latest is stale and dropped. */
+  private runs = 0;
+  /** The recipients as last read (kept for when the window can no longer be read). */
+  private recipients: ContactRef[] = [];
+  /** What the nudge shows now, null when hidden. */
+  private shown: Shown | null = null;
+  /** True while the nudge shows anything (the nudge, or only the Undo offer). */
+  private showing = false;
+  private appearances = 0;
+  /** The last action's edit, offered for Undo until the rep's own words change again. */
+  private undoable?: { action: UndoableAction; before: string; after: string };
+  /** This draft showed the nudge for "overdue" alone (the ledger's record of it must not hide it again). */
+  private overdueAloneShown = false;
+  /** nudge_shown keys already recorded: once per draft, level and reasons. */
+  private readonly shownKeys = new Set<string>();
+  private snoozed = false;
+  private historyKey?: string;
+  private histories?: ContactHistory[];
+  /** The mounted nudge: undefined before the first mount, null when there is no place for one. */
+  private ui?: NudgeHandle | null;
+  private mounting?: Promise<void>;
 
-export function openSession(coach: CoachRuntime, win: ComposeWindow): void {
-  const abort = new AbortController();
-  const session: Session = {
-    win,
-    abort,
-    recipients: [],
-    shown: null,
-    shownKeys: new Set(),
-    snoozed: false,
-    appearances: 0,
-  };
-  coach.sessions.set(win.root, session);
-  coach.windowsFound++;
-  // Any edit in the window (body, subject, recipients) re-analyses after a pause. Cheap: one timer reset.
-  win.root.addEventListener('input', () => scheduleAnalysis(coach, session), {
-    capture: true,
-    passive: true,
-    signal: abort.signal,
-  });
-  scheduleAnalysis(coach, session);
-}
+  constructor(
+    readonly win: ComposeWindow,
+    private readonly env: SessionEnv,
+  ) {
+    const act =
+      <A extends unknown[]>(action: (...args: A) => void) =>
+      (...args: A) => {
+        if (!this.closed && env.alive()) action(...args);
+      };
+    this.actions = {
+      askForCall: act(() => this.askForCall()),
+      useOpener: act(() => this.useOpener()),
+      callNow: act(() => this.callNow()),
+      logCall: act((notes: CallNotes) => this.logCall(notes)),
+      snooze: act(() => this.snooze()),
+      muteContact: act(() => this.muteContact()),
+      ruleOff: act((rule: RuleId) => this.ruleOff(rule)),
+      undo: act(() => this.undo()),
+    };
+    // Any edit in the window (body, subject, recipients) re-analyses after a pause. Cheap: one timer reset.
+    win.root.addEventListener('input', () => this.schedule(), {
+      capture: true,
+      passive: true,
+      signal: this.listeners.signal,
+    });
+    this.schedule();
+  }
 
-export function closeSession(coach: CoachRuntime, session: Session, sent: boolean): void {
-  coach.sessions.delete(session.win.root);
-  session.abort.abort();
-  if (session.timer !== undefined) clearTimeout(session.timer);
-  session.ui?.remove();
-  session.ui = null;
-  if (sent) recordSent(coach, session);
-}
+  get isClosed(): boolean {
+    return this.closed;
+  }
 
-function scheduleAnalysis(coach: CoachRuntime, session: Session): void {
-  if (session.timer !== undefined) clearTimeout(session.timer);
-  session.timer = coach.ctx.setTimeout(() => {
-    session.timer = undefined;
-    analyse(coach, session);
-  }, ANALYSIS_DELAY_MS);
-}
+  /** The window's recipients now, or as last read if the window can no longer be read. */
+  readRecipients(): ContactRef[] {
+    return safe(() => this.win.readRecipients(), this.recipients);
+  }
 
-/** The window's recipients now, or as last read if the window can no longer be read. */
-export function recipientsOf(session: Session): ContactRef[] {
-  try {
-    return session.win.readRecipients();
-  } catch {
-    return session.recipients;
+  /** Analyses the draft once the rep has paused. */
+  schedule(): void {
+    if (this.closed || !this.env.alive()) return;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = this.env.ctx.setTimeout(() => {
+      this.timer = undefined;
+      void this.analyse();
+    }, ANALYSIS_DELAY_MS);
+  }
+
+  /**
+   * Reads the draft, adds what the ledger knows about the first recipient and analyses it unless the
+   * input is unchanged, then shows the result. An answer that arrives after a newer request, a
+   * settings change or the window's close is dropped.
+   */
+  async analyse(): Promise<void> {
+    const { env, win } = this;
+    if (this.closed || !env.active() || !win.root.isConnected) return;
+    let text: string;
+    let recipients: ContactRef[];
+    try {
+      text = win.readOwnText();
+      recipients = this.readRecipients();
+    } catch (error) {
+      env.diagnose({ lastProblem: `reading a draft failed: ${String(error)}`, lastProblemAt: env.deps.now() });
+      return;
+    }
+    this.recipients = recipients;
+    // The rep changed the draft since the action (typed, or Ctrl+Z): Undo no longer applies.
+    if (this.undoable && text !== this.undoable.after) this.undoable = undefined;
+    this.refreshHistory(recipients);
+    const settings = env.settings();
+    const history = primaryHistory(recipients, this.histories);
+    const input: AnalysisInput = {
+      body: text,
+      subject: safe(() => win.readSubject(), ''),
+      threadMessages: safe(() => win.readThreadSize(), 0) + 1,
+      recipients,
+      settings,
+    };
+    if (history) {
+      input.contact = toAnalysisContact(history, env.deps.now(), settings.overdueDays, this.overdueAloneShown);
+    }
+    const key = JSON.stringify([input.body, input.subject, input.threadMessages, recipients, input.contact]);
+    if (key === this.analysedKey && this.analysis) {
+      this.present(history);
+      return;
+    }
+    if (key === this.pendingKey) return;
+    const run = ++this.runs;
+    this.pendingKey = key;
+    const started = performance.now();
+    let analysis: Analysis;
+    try {
+      analysis = await env.deps.analyse(input);
+    } catch (error) {
+      if (run === this.runs) {
+        this.pendingKey = undefined;
+        env.diagnose({ lastProblem: `analysis failed: ${String(error)}`, lastProblemAt: env.deps.now() });
+      }
+      return;
+    }
+    // A user-timing entry (no text in it) so long tasks can be attributed to CallFirst when profiling.
+    performance.measure('callfirst:analyse', { start: started, end: performance.now() });
+    // `isClosed`, not `closed`: the window may have closed while the analysis ran.
+    if (run !== this.runs || this.isClosed || !env.alive()) return;
+    this.pendingKey = undefined;
+    this.analysis = analysis;
+    this.analysedKey = key;
+    this.present(history);
+  }
+
+  /** The settings changed: hide at once if they hide the nudge, then ask the ledger again and re-analyse. */
+  settingsChanged(): void {
+    this.historyKey = this.analysedKey = this.pendingKey = undefined;
+    this.runs++;
+    if (!shownFor(this.analysis, this.env.settings(), this.snoozed, this.recipients)) this.hide();
+    void this.analyse();
+  }
+
+  /** A click or key on Send: read the recipients now, while the window is certainly still there. */
+  noteSendIntent(): void {
+    this.recipients = this.readRecipients();
+    noteSendIntent(this, this.env.deps.now());
+  }
+
+  noteDiscard(): void {
+    noteDiscard(this, this.env.deps.now());
+  }
+
+  /** A validation dialog stopped the send. */
+  noteBlocked(): void {
+    noteBlocked(this);
+  }
+
+  /** Whether the window, now gone (or going with the page), was sent. */
+  wasSent(blockingDialog: boolean): boolean {
+    return wasSent(this, this.env.deps.now(), blockingDialog);
+  }
+
+  /** Stops everything this window started and removes its nudge; records the email when it was sent. */
+  close(sent: boolean): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.runs++;
+    this.listeners.abort();
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.ui?.remove();
+    this.ui = null;
+    if (sent) this.env.sent(emailSent(this.facts(), this.shown));
+  }
+
+  // ------------------------------------------------------------ the nudge
+
+  private present(history: ContactHistory | undefined): void {
+    const { analysis, env } = this;
+    const shown = shownFor(analysis, env.settings(), this.snoozed, this.recipients);
+    const undo = this.undoable && { action: this.undoable.action };
+    if (!analysis || (!shown && !undo)) {
+      this.hide();
+      return;
+    }
+    // An appearance is the nudge showing after nothing did (not after the Undo offer alone).
+    if (shown && !this.showing) this.appearances++;
+    this.shown = shown;
+    this.showing = true;
+    const announceKey = `${this.win.draftId}:${this.appearances}`;
+    if (shown) {
+      const event = nudgeShown(this.facts(), shown.level, shown.reasons);
+      if (!this.shownKeys.has(event.key)) {
+        this.shownKeys.add(event.key);
+        env.record(event);
+      }
+      if (shown.reasons.join() === 'overdue') this.overdueAloneShown = true;
+    }
+    const withHistory = env.settings().showContactHistory;
+    const view: NudgeView = {
+      reasons: shown?.reasons ?? [],
+      model: shown
+        ? nudgeModel(analysis, shown, {
+            historyLine: withHistory ? historyLine(history, env.deps.now()) : undefined,
+            lastCallLine: withHistory ? lastCallLine(history, env.deps.now()) : undefined,
+            phone: safe(() => this.win.readVisiblePhoneNumbers(), [])[0],
+            canMuteContact: !!this.recipients[0]?.address,
+            announceKey,
+            undo,
+          })
+        : undoOfferModel(undo!, announceKey),
+      actions: this.actions,
+    };
+    void this.show(view);
+  }
+
+  private hide(): void {
+    this.shown = null;
+    this.showing = false;
+    this.ui?.update(null);
+  }
+
+  /** Mounts the nudge beside the window the first time it is needed; the newest view always wins. */
+  private async show(view: NudgeView): Promise<void> {
+    const { env } = this;
+    if (this.ui && !this.ui.connected) {
+      this.ui.remove();
+      this.ui = undefined;
+    }
+    if (this.ui === undefined) {
+      this.mounting ??= env.deps
+        .mountNudge(env.ctx as ContentScriptContext, this.win)
+        .then((ui) => {
+          if (this.closed || !env.alive()) {
+            ui?.remove();
+            return;
+          }
+          this.ui = ui;
+          if (!ui) {
+            env.diagnose({
+              lastProblem: 'no place for the nudge beside a compose toolbar',
+              lastProblemAt: env.deps.now(),
+            });
+          }
+        })
+        .catch((error: unknown) => {
+          this.ui = null;
+          env.failed(error);
+        })
+        .finally(() => {
+          this.mounting = undefined;
+        });
+      await this.mounting;
+    }
+    // Analysis may have moved on while the nudge was mounting.
+    if (!this.closed) this.ui?.update(this.showing ? view : null);
+  }
+
+  // ------------------------------------------------------------ the nudge's actions
+
+  private askForCall(): void {
+    const text = this.analysis?.callRequest;
+    if (!text) return;
+    this.edited('call_request', () => replaceOwnText(this.win, text));
+  }
+
+  private useOpener(): void {
+    const analysis = this.analysis;
+    if (!analysis) return;
+    const evidence = analysis.findings.find((f) => f.rule === 'checkin')?.evidence ?? [];
+    this.edited('opener', () => evidence.some((e) => replaceSentence(this.win, e, analysis.opener)));
+  }
+
+  /** Changes the draft through `edit`; when it did, records the action and offers Undo at once. */
+  private edited(action: UndoableAction, edit: () => boolean): void {
+    const before = safe(() => this.win.readOwnText(), undefined);
+    if (!edit()) return;
+    this.accepted(action);
+    const after = safe(() => this.win.readOwnText(), undefined);
+    if (before === undefined || after === undefined) return;
+    this.undoable = { action, before, after };
+    this.present(primaryHistory(this.recipients, this.histories));
+  }
+
+  /** Puts the draft back through the editor's undo stack, then shows what the restored draft calls for. */
+  private undo(): void {
+    const edit = this.undoable;
+    this.undoable = undefined;
+    if (edit && !safe(() => undoEdit(this.win, edit), false)) {
+      this.env.diagnose({ lastProblem: 'undo did not restore the draft', lastProblemAt: this.env.deps.now() });
+    }
+    // Re-analysed now, not after the typing pause, so the nudge goes straight from Undo to the restored draft's.
+    void this.analyse();
+  }
+
+  private callNow(): void {
+    this.accepted('call_now');
+    this.logged({ ...EMPTY_CALL_NOTES, purpose: this.analysis?.opener ?? '' }, 'tel');
+  }
+
+  private logCall(notes: CallNotes): void {
+    this.accepted('log_call');
+    this.logged(notes, 'nudge');
+  }
+
+  private snooze(): void {
+    this.snoozed = true;
+    this.dismissed('snooze', this.shown?.reasons ?? []);
+    this.hide();
+  }
+
+  private muteContact(): void {
+    const address = this.recipients[0]?.address?.toLowerCase();
+    if (!address) return;
+    this.dismissed('mute_contact', this.shown?.reasons ?? []);
+    this.env.changeSettings({ mutedContacts: [...new Set([...this.env.settings().mutedContacts, address])] });
+  }
+
+  private ruleOff(rule: RuleId): void {
+    this.dismissed('rule_off', [rule]);
+    this.env.changeSettings({ rules: { ...this.env.settings().rules, [rule]: false } });
+  }
+
+  // ------------------------------------------------------------ helpers
+
+  /** Asks the ledger about the recipients when they change; the answer re-analyses the draft. */
+  private refreshHistory(recipients: ContactRef[]): void {
+    const addresses = addressesOf(recipients);
+    const key = addresses.join(',');
+    if (key === this.historyKey) return;
+    this.historyKey = key;
+    this.histories = undefined;
+    // Asked even with history and overdue off: the next purpose noted at the last call is the opener.
+    if (!addresses.length) return;
+    void this.env.request({ type: 'contact_history', addresses }).then((answer) => {
+      if (!Array.isArray(answer) || this.historyKey !== key || this.closed) return;
+      this.histories = answer;
+      void this.analyse();
+    });
+  }
+
+  private facts(): DraftFacts {
+    return { host: this.env.site, draftId: this.win.draftId, recipients: this.recipients, at: this.env.deps.now() };
+  }
+
+  private accepted(action: NudgeAction): void {
+    this.env.record(nudgeAccepted(this.facts(), action, this.shown?.reasons ?? []));
+  }
+
+  private dismissed(action: DismissAction, reasons: RuleId[]): void {
+    this.env.record(nudgeDismissed(this.facts(), action, reasons));
+  }
+
+  private logged(notes: CallNotes, source: 'nudge' | 'tel'): void {
+    const contact = this.recipients[0] ?? {};
+    this.env.record(callLogged(this.env.site, this.env.deps.now(), contact, notes, source));
   }
 }

@@ -10,6 +10,43 @@ export interface Fallback {
   note: string;
 }
 
+/** A fallback list as one CSS selector that matches what any of them matches. */
+export function anyOf(fallbacks: readonly Fallback[]): string {
+  return fallbacks.map((f) => f.css).join(', ');
+}
+
+/** Our own UI (the nudge's host element) is never one of a site's controls or texts. */
+export const OWN_UI = '[data-callfirst]';
+
+/** Links that dial a number. */
+export const TEL_LINKS = 'a[href^="tel:" i], a[href^="callto:" i]';
+
+/** True for an event target that is an element (text nodes, windows and documents are not). */
+export function isElement(target: EventTarget | null | undefined): target is Element {
+  return !!target && typeof (target as Partial<Element>).closest === 'function';
+}
+
+/** The number a `tel:` or `callto:` link dials, as written in it (percent-escapes decoded where valid). */
+export function telNumberOf(link: Element): string {
+  const raw = (link.getAttribute('href') ?? '').replace(/^(tel|callto):/i, '');
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** True for an element the page shows: in the document, not hidden by attribute or style. */
+export function isShown(el: Element): boolean {
+  if (!el.isConnected || el.closest('[hidden], [aria-hidden="true"]')) return false;
+  const view = el.ownerDocument.defaultView;
+  if (view) {
+    const style = view.getComputedStyle(el);
+    if (style.display === 'none' || style.visibility === 'hidden') return false;
+  }
+  return true;
+}
+
 /** The first fallback that finds anything wins, so a newer selector never mixes with an older one. */
 export function queryFirst(scope: ParentNode, fallbacks: readonly Fallback[]): HTMLElement | null {
   for (const { css } of fallbacks) {
@@ -17,15 +54,6 @@ export function queryFirst(scope: ParentNode, fallbacks: readonly Fallback[]): H
     if (found) return found;
   }
   return null;
-}
-
-/** Every element found by the first fallback that finds any. */
-export function queryAllFirst<E extends Element = HTMLElement>(scope: ParentNode, fallbacks: readonly Fallback[]): E[] {
-  for (const { css } of fallbacks) {
-    const found = scope.querySelectorAll<E>(css);
-    if (found.length) return [...found];
-  }
-  return [];
 }
 
 /** Every element any fallback finds (for two DOM generations that coexist), deduplicated, in document order. */
@@ -85,18 +113,29 @@ export function isBlock(node: Node): boolean {
 }
 
 /**
- * The text of `root` with one line per visual block (div, p, li, br…), skipping every element for
- * which `skip` is true (quoted history, signatures). Linear in the number of nodes.
+ * Reading stops after this many characters: a longer draft (a megabyte pasted in) is judged on its
+ * first part, some 8,000 words, well past where length stops adding to a nudge, so reading and
+ * analysing it costs no more than a long email.
  */
-export function readBlocksText(root: Node, skip: (el: Element) => boolean): string {
+export const MAX_READ_CHARS = 50_000;
+
+/**
+ * The text of `root` with one line per visual block (div, p, li, br…), skipping every element for
+ * which `skip` is true (quoted history, signatures), up to `maxChars` characters. Linear in the
+ * number of nodes read.
+ */
+export function readBlocksText(root: Node, skip: (el: Element) => boolean, maxChars = MAX_READ_CHARS): string {
   const parts: string[] = [];
+  let room = maxChars;
   const newline = () => {
     if (parts.length && parts[parts.length - 1] !== '\n') parts.push('\n');
   };
   const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
+    for (let child = node.firstChild; child && room > 0; child = child.nextSibling) {
       if (child.nodeType === Node.TEXT_NODE) {
-        parts.push((child as Text).data.replace(/\u00a0/g, ' '));
+        const data = (child as Text).data;
+        parts.push((data.length > room ? data.slice(0, room) : data).replace(/\u00a0/g, ' '));
+        room -= data.length;
       } else if (child.nodeType === Node.ELEMENT_NODE) {
         const el = child as Element;
         if (skip(el)) continue;

@@ -2,21 +2,28 @@
  * Everything CallFirst knows about Gmail's page (mail.google.com). Gmail's class names are
  * obfuscated and change; form names, roles and data attributes last. Each element has a list of
  * fallbacks, newest or most stable first, each with a dated note saying where it comes from
- * (see ../shared/HOSTS.md). Nothing here is keyed on English labels alone: labels and tooltips are
+ * (see docs/hosts.md). Nothing here is keyed on English labels alone: labels and tooltips are
  * translated into the user's language.
  */
 import type { ContactRef } from '../messages';
 import {
+  anyOf,
   closestOf,
   findPhoneNumbers,
   type Fallback,
+  isShown,
+  OWN_UI,
   ownRangeBefore,
   parseAddress,
   queryAllUnion,
   queryFirst,
   readBlocksText,
+  TEL_LINKS,
+  telNumberOf,
 } from './dom';
-import type { ComposeHost, ComposeWindow, HostProblem, NudgePlacement } from './types';
+import type { ComposeHost, ComposeWindow, HostProblem, NudgePlacement, SiteReaders } from './types';
+import { undoSendOffer } from './undo-send';
+import { composeWindow } from './window';
 
 export const GMAIL_SELECTORS = {
   /** The editable message body. */
@@ -97,6 +104,10 @@ export const GMAIL_SELECTORS = {
     { css: '[role="alertdialog"]', note: '2016: validation and error dialogs' },
     { css: '.Kj-JD[role="dialog"]', note: '2014: older Gmail modal (class-based)' },
   ],
+  /** The Undo link of the "Message sent" toast (its text is translated, its id is not). */
+  undoSend: [
+    { css: '#link_undo', note: '2015+: Undo link in the toast shown after Send (userscripts, docs/hosts.md)' },
+  ],
   /** Conversation view and its messages (for thread size and visible phone numbers). */
   conversation: [
     { css: '[role="main"]', note: '2012+: main pane; also the container of a pop-out window (body.xE.xp)' },
@@ -115,18 +126,49 @@ export const GMAIL_SELECTORS = {
 } as const satisfies Record<string, readonly Fallback[] | readonly string[]>;
 
 const S = GMAIL_SELECTORS;
-const css = (list: readonly Fallback[]) => list.map((f) => f.css).join(', ');
-const EXCLUDED = css([...S.quote, ...S.signature, ...S.trimmedToggle]);
-const CALLFIRST = '[data-callfirst]';
+const EXCLUDED = anyOf([...S.quote, ...S.signature, ...S.trimmedToggle]);
 
-/** Distinguishes this page's compose ids from another page load's ("1", "2"… repeat on every load). */
-const PAGE_SESSION = Math.random().toString(36).slice(2, 10);
+// ---------------------------------------------------------------- elements
 
-function isElement(target: EventTarget | null): target is Element {
-  return !!target && typeof (target as Element).closest === 'function';
+/** Every compose body in `doc`, outermost only. */
+function findBodies(doc: Document): HTMLElement[] {
+  return queryAllUnion(doc, S.body).filter((b) => !b.parentElement?.closest(anyOf(S.body)));
 }
 
-function recipientsIn(root: HTMLElement): ContactRef[] {
+/** The element holding the whole compose window around `body`. */
+function composeRoot(body: HTMLElement): HTMLElement | null {
+  const byClass = closestOf(body, S.composeRoot);
+  if (byClass?.querySelector(anyOf(S.composeId))) return byClass;
+  // Structural fallback (2023, after inline-reply breakages elsewhere): the nearest ancestor holding a compose id.
+  for (let el = body.parentElement; el && el !== body.ownerDocument.body; el = el.parentElement) {
+    if (el.querySelector(anyOf(S.composeId))) return el;
+  }
+  return byClass;
+}
+
+// ---------------------------------------------------------------- text
+
+function readOwnText(body: HTMLElement): string {
+  const text = readBlocksText(body, (el) => el.matches(EXCLUDED) || el.matches(OWN_UI));
+  // The "-- " line Gmail puts above the signature block is not the rep's words either.
+  return text.replace(/(?:\n\s*--\s*)+$/, '').trimEnd();
+}
+
+function ownTextRange(body: HTMLElement): Range {
+  return ownRangeBefore(body, body.querySelector(EXCLUDED));
+}
+
+function readSubject(root: HTMLElement): string {
+  for (const { css } of S.subject) {
+    const value = root.querySelector<HTMLInputElement>(css)?.value.trim();
+    if (value) return value;
+  }
+  return '';
+}
+
+// ---------------------------------------------------------------- recipients
+
+function readRecipients(root: HTMLElement): ContactRef[] {
   const seen = new Set<string>();
   const out: ContactRef[] = [];
   const add = (ref: ContactRef) => {
@@ -160,12 +202,14 @@ function recipientsIn(root: HTMLElement): ContactRef[] {
   return out;
 }
 
-function findConversation(root: HTMLElement): HTMLElement | null {
+// ---------------------------------------------------------------- conversation
+
+function conversationOf(root: HTMLElement): HTMLElement | null {
   return closestOf(root, S.conversation);
 }
 
-function threadSizeOf(root: HTMLElement): number {
-  const conversation = findConversation(root);
+function readThreadSize(root: HTMLElement): number {
+  const conversation = conversationOf(root);
   if (!conversation) return 0;
   const ids = new Set<string>();
   for (const el of queryAllUnion(conversation, S.message)) {
@@ -181,17 +225,16 @@ function threadSizeOf(root: HTMLElement): number {
   return ids.size + collapsed;
 }
 
-function phoneNumbersOf(root: HTMLElement, body: HTMLElement): string[] {
+/** Phone numbers in the quoted history and the other messages of the conversation (not the rep's signature). */
+function readVisiblePhoneNumbers(root: HTMLElement, body: HTMLElement): string[] {
   const texts: string[] = [];
   const hrefs: string[] = [];
-  const scopes: Element[] = [...body.querySelectorAll(css(S.quote))];
-  const conversation = findConversation(root);
+  const scopes: Element[] = [...body.querySelectorAll(anyOf(S.quote))];
+  const conversation = conversationOf(root);
   if (conversation) scopes.push(...queryAllUnion(conversation, S.message).filter((m) => !root.contains(m)));
   for (const scope of scopes) {
-    texts.push(readBlocksText(scope, (el) => el.matches(CALLFIRST)));
-    for (const a of scope.querySelectorAll<HTMLAnchorElement>('a[href^="tel:"], a[href^="callto:"]')) {
-      hrefs.push(decodeURIComponent(a.getAttribute('href')!.replace(/^(tel|callto):/, '')));
-    }
+    texts.push(readBlocksText(scope, (el) => el.matches(OWN_UI)));
+    for (const link of scope.querySelectorAll(TEL_LINKS)) hrefs.push(telNumberOf(link));
   }
   // The number as the page writes it first; a tel: link's bare digits only when the text lacks it.
   const byDigits = new Map<string, string>();
@@ -202,144 +245,106 @@ function phoneNumbersOf(root: HTMLElement, body: HTMLElement): string[] {
   return [...byDigits.values()];
 }
 
-let sendMenuOwner: WeakRef<HTMLElement> | null = null;
-
-class GmailComposeWindow implements ComposeWindow {
-  readonly draftId: string;
-
-  constructor(
-    readonly root: HTMLElement,
-    readonly body: HTMLElement,
-    composeId: string | undefined,
-  ) {
-    this.draftId = `${PAGE_SESSION}-${composeId ?? Math.random().toString(36).slice(2, 10)}`;
-  }
-
-  readOwnText(): string {
-    const text = readBlocksText(this.body, (el) => el.matches(EXCLUDED) || el.matches(CALLFIRST));
-    // The "-- " line Gmail puts above the signature block is not the rep's words either.
-    return text.replace(/(?:\n\s*--\s*)+$/, '').trimEnd();
-  }
-
-  readSubject(): string {
-    for (const { css: sel } of S.subject) {
-      const value = this.root.querySelector<HTMLInputElement>(sel)?.value.trim();
-      if (value) return value;
-    }
-    return '';
-  }
-
-  readRecipients(): ContactRef[] {
-    return recipientsIn(this.root);
-  }
-
-  readThreadSize(): number {
-    return threadSizeOf(this.root);
-  }
-
-  readVisiblePhoneNumbers(): string[] {
-    return phoneNumbersOf(this.root, this.body);
-  }
-
-  ownTextRange(): Range | null {
-    if (!this.body.isConnected) return null;
-    return ownRangeBefore(this.body, this.body.querySelector(EXCLUDED));
-  }
-
-  nudgeAnchor(): NudgePlacement | null {
-    const row = queryFirst(this.root, S.toolbarRow);
-    const table = row?.closest('table') ?? row;
-    if (table && !this.body.contains(table)) return { element: table, position: 'before' };
-    // 2024: should the toolbar move, sit right after the editable's own container, still outside the body.
-    return this.body.parentElement ? { element: this.body, position: 'after' } : null;
-  }
-
-  isSendControl(target: EventTarget | null): boolean {
-    if (!isElement(target)) return false;
-    if (target.closest(CALLFIRST)) return false;
-    if (this.root.contains(target)) {
-      if (closestOf(target, S.sendMenuArrow)) {
-        sendMenuOwner = new WeakRef(this.root);
-        return false;
-      }
-      const control = closestOf(target, S.send);
-      return !!control && this.root.contains(control);
-    }
-    // The "More send options" menu is appended to the page, not the window: credit the window whose arrow opened it.
-    if (closestOf(target, S.scheduledSend)) return sendMenuOwner?.deref() === this.root;
-    return false;
-  }
-
-  isDiscardControl(target: EventTarget | null): boolean {
-    if (!isElement(target)) return false;
-    if (this.root.contains(target) && closestOf(target, S.discard)) return true;
-    const frame = closestOf(this.root, S.dialog);
-    return !!frame && frame.contains(target) && !!closestOf(target, S.close);
-  }
+/** The sender of the conversation message holding `el` (e.g. a clicked `tel:` link). */
+function contactNear(el: Element): ContactRef | null {
+  const message = closestOf(el, S.message);
+  const sender = message ? queryFirst(message, S.sender) : null;
+  const address = sender?.getAttribute('email')?.trim().toLowerCase();
+  if (!address) return null;
+  const name = sender?.getAttribute('name')?.trim() || sender?.textContent.trim();
+  return name ? { address, name } : { address };
 }
 
-const cache = new WeakMap<HTMLElement, GmailComposeWindow>();
+// ---------------------------------------------------------------- controls
 
-function rootOf(body: HTMLElement): HTMLElement | null {
-  const byClass = closestOf(body, S.composeRoot);
-  if (byClass?.querySelector(css(S.composeId))) return byClass;
-  // Structural fallback (2023, after inline-reply breakages elsewhere): the nearest ancestor holding a compose id.
-  for (let el = body.parentElement; el && el !== body.ownerDocument.body; el = el.parentElement) {
-    if (el.querySelector(css(S.composeId))) return el;
+/**
+ * The compose root whose "More send options" arrow was pressed last: its menu (with "Schedule send")
+ * is appended to the page, outside every compose window, so a pick in it is credited to that window.
+ */
+let sendMenuOwner: WeakRef<HTMLElement> | null = null;
+
+function isSendControl(target: Element, root: HTMLElement): boolean {
+  if (root.contains(target)) {
+    if (closestOf(target, S.sendMenuArrow)) {
+      sendMenuOwner = new WeakRef(root);
+      return false;
+    }
+    const control = closestOf(target, S.send);
+    return !!control && root.contains(control);
   }
-  return byClass;
+  return !!closestOf(target, S.scheduledSend) && sendMenuOwner?.deref() === root;
+}
+
+function isDiscardControl(target: Element, root: HTMLElement): boolean {
+  if (root.contains(target) && closestOf(target, S.discard)) return true;
+  // Close (save & close) sits in the pop-up's title bar, outside the compose root.
+  const frame = closestOf(root, S.dialog);
+  return !!frame && frame.contains(target) && !!closestOf(target, S.close);
+}
+
+/** Just above the compose toolbar, outside the body. */
+function nudgeAnchor(root: HTMLElement, body: HTMLElement): NudgePlacement | null {
+  const row = queryFirst(root, S.toolbarRow);
+  const table = row?.closest('table') ?? row;
+  if (table && !body.contains(table)) return { element: table, position: 'before' };
+  // 2024: should the toolbar move, sit right after the editable's own container, still outside the body.
+  return body.parentElement ? { element: body, position: 'after' } : null;
+}
+
+// ---------------------------------------------------------------- windows
+
+const readers: SiteReaders = {
+  readOwnText,
+  ownTextRange,
+  readSubject,
+  readRecipients,
+  readThreadSize,
+  readVisiblePhoneNumbers,
+  nudgeAnchor,
+  isSendControl,
+  isDiscardControl,
+};
+
+/** Distinguishes this page's compose ids from another page load's ("1", "2"… repeat on every load). */
+const PAGE_SESSION = Math.random().toString(36).slice(2, 10);
+/** One ComposeWindow per compose root while it keeps the same body. */
+const windows = new WeakMap<HTMLElement, ComposeWindow>();
+
+function findComposeWindows(doc: Document): { windows: ComposeWindow[]; problems: HostProblem[] } {
+  const found: ComposeWindow[] = [];
+  const problems: HostProblem[] = [];
+  const roots = new Set<HTMLElement>();
+  for (const body of findBodies(doc)) {
+    const root = composeRoot(body);
+    if (!root) {
+      problems.push({ message: 'a message body without a compose window around it' });
+      continue;
+    }
+    if (roots.has(root)) continue;
+    roots.add(root);
+    const known = windows.get(root);
+    if (known?.body === body) {
+      found.push(known);
+      continue;
+    }
+    if (queryAllUnion(root, S.send).length === 0) {
+      problems.push({ message: 'no Send button found in a compose window' });
+      continue;
+    }
+    const composeId = root.querySelector<HTMLInputElement>(anyOf(S.composeId))?.value || undefined;
+    const draftId = `${PAGE_SESSION}-${composeId ?? Math.random().toString(36).slice(2, 10)}`;
+    const win = composeWindow(root, body, draftId, readers);
+    windows.set(root, win);
+    found.push(win);
+  }
+  return { windows: found, problems };
 }
 
 export const gmailHost: ComposeHost = {
   id: 'gmail',
-
-  findComposeWindows(doc) {
-    const windows: ComposeWindow[] = [];
-    const problems: HostProblem[] = [];
-    const bodies = queryAllUnion(doc, S.body).filter((b) => !b.parentElement?.closest(css(S.body)));
-    const roots = new Set<HTMLElement>();
-    for (const body of bodies) {
-      const root = rootOf(body);
-      if (!root) {
-        problems.push({ message: 'a message body without a compose window around it' });
-        continue;
-      }
-      if (roots.has(root)) continue;
-      roots.add(root);
-      const cached = cache.get(root);
-      if (cached?.body === body) {
-        windows.push(cached);
-        continue;
-      }
-      const hasSend = queryAllUnion(root, S.send).length > 0;
-      if (!hasSend) {
-        problems.push({ message: 'no Send button found in a compose window' });
-        continue;
-      }
-      const composeId = root.querySelector<HTMLInputElement>(css(S.composeId))?.value || undefined;
-      const win = new GmailComposeWindow(root, body, composeId);
-      cache.set(root, win);
-      windows.push(win);
-    }
-    return { windows, problems };
-  },
-
-  hasBlockingDialog(doc) {
-    return queryAllUnion(doc, S.blockingDialog).some(
-      (d) => d.isConnected && !d.hidden && d.getClientRects().length > 0,
-    );
-  },
-
-  watchRoot(doc) {
-    return doc.body;
-  },
-
-  contactNear(el) {
-    const message = closestOf(el, S.message);
-    const sender = message ? queryFirst(message, S.sender) : null;
-    const address = sender?.getAttribute('email')?.trim().toLowerCase();
-    if (!address) return null;
-    const name = sender?.getAttribute('name')?.trim() || sender?.textContent.trim();
-    return name ? { address, name } : { address };
-  },
+  findComposeWindows,
+  hasBlockingDialog: (doc) => queryAllUnion(doc, S.blockingDialog).some(isShown),
+  contactNear,
+  // Settings > General > Undo Send: 5, 10, 20 or 30 seconds (docs/hosts.md).
+  undoSend: undoSendOffer({ control: S.undoSend, longestMs: 30_000 }),
 };

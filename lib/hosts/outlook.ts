@@ -5,7 +5,7 @@
  * Outlook's class names are hashed and change with each release, so nothing here uses a class.
  * Each element has a list of selectors, most stable first (form structure, roles, data-testid,
  * language-independent icon names), translated labels last; every entry carries the month it was
- * added and why, from ../shared/HOSTS.md (what other extensions found; none of it was checked against a
+ * added and why, from docs/hosts.md (what other extensions found; none of it was checked against a
  * live Outlook from here, hence the fallbacks). Labels alone never decide anything: a German Outlook
  * ("Nachrichtentext", "Senden") is found by the same structural selectors as an English one.
  *
@@ -13,15 +13,22 @@
  */
 import type { ContactRef } from '../messages';
 import {
+  anyOf,
   closestOf,
   type Fallback,
   findPhoneNumbers,
+  isShown,
   matchesAny,
+  OWN_UI,
   ownRangeBefore,
   parseAddress,
   readBlocksText,
+  TEL_LINKS,
+  telNumberOf,
 } from './dom';
-import type { ComposeHost, ComposeWindow, HostProblem } from './types';
+import type { ComposeHost, ComposeWindow, HostProblem, SiteReaders } from './types';
+import { undoSendOffer } from './undo-send';
+import { composeWindow } from './window';
 
 /** Hostnames of Outlook on the web, pop-out compose windows included. */
 export const OUTLOOK_HOSTNAMES = ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com'] as const;
@@ -32,7 +39,7 @@ const f = (css: string, note: string): Fallback => ({ css, note });
 export const OUTLOOK_SELECTORS = {
   /** Markers that a page is Outlook even where the hostname says nothing (pop-outs, vanity domains). */
   page: [
-    f('meta[content*="owamail"]', "2026-11: Outlook's own assets are served from /owamail/ (HOSTS.md)"),
+    f('meta[content*="owamail"]', "2026-11: Outlook's own assets are served from /owamail/ (docs/hosts.md)"),
     f('link[href*="/owamail/"]', '2026-11: same, as a link in the head'),
     f('head [href*="cdn.office.net"]', '2026-11: Office CDN assets in the head'),
   ],
@@ -104,19 +111,33 @@ export const OUTLOOK_SELECTORS = {
   conversationSubject: [f('[role="heading"]', "2026-11: the reading pane's subject heading")],
   /** A validation dialog that stops a send ("This message must have at least one recipient"). */
   blockingDialog: [f('[role="alertdialog"]', '2026-11: Fluent UI alert dialogs')],
+  /**
+   * Buttons in the notification shown while a send waits out "Undo send"; the Undo one is told apart by
+   * its label (UNDO_LABELS), since no public capture shows a stable marker on it.
+   */
+  undoSendCandidate: [
+    f('[role="alert"] button', '2026-12: notification bar of a delayed send (assumed, docs/hosts.md)'),
+    f('[role="status"] button', '2026-12: the same as a status region (assumed, docs/hosts.md)'),
+  ],
   /** Recipient chips (and message senders) whose tooltip carries the address. */
   chipWithAddress: [f('[title*="@"]', '2026-11: the address is in the tooltip where the page shows it')],
   /** Resolved recipient chips: non-editable islands inside the well. */
   chip: [f('[contenteditable="false"]', '2026-11: chips are non-editable islands in the contenteditable well')],
 } as const satisfies Record<string, readonly Fallback[]>;
 
-type Key = keyof typeof OUTLOOK_SELECTORS;
-/** One selector list as a single CSS selector (any of them). */
-const css = (key: Key) => OUTLOOK_SELECTORS[key].map((fallback) => fallback.css).join(', ');
-
+const S = OUTLOOK_SELECTORS;
+/** The Undo button's label in the languages Outlook's notification is most used in (2026-12). */
+const UNDO_LABELS = [
+  'undo',
+  'rückgängig',
+  'rückgängig machen',
+  'annuler',
+  'deshacer',
+  'annulla',
+  'ongedaan maken',
+  'desfazer',
+];
 const BUTTON = 'button, [role="button"], [role="menuitem"]';
-/** Our own UI (the nudge host) never counts as one of Outlook's controls or texts. */
-const OWN_UI = '[data-callfirst]';
 
 // ---------------------------------------------------------------- page
 
@@ -125,78 +146,22 @@ export function isOutlookDocument(doc: Document): boolean {
   // A parsed document (DOMParser) has no location.
   const hostname = (doc.location as Location | null)?.hostname ?? '';
   if ((OUTLOOK_HOSTNAMES as readonly string[]).includes(hostname)) return true;
-  return doc.querySelector(css('page')) !== null;
+  return doc.querySelector(anyOf(S.page)) !== null;
 }
 
 // ---------------------------------------------------------------- elements
 
-function isElement(target: EventTarget | null | undefined): target is Element {
-  return !!target && typeof (target as Partial<Element>).closest === 'function';
-}
-
 function isEditableBody(el: Element): el is HTMLElement {
-  if (closestOf(el, OUTLOOK_SELECTORS.readOnlyBody) || el.closest(OWN_UI)) return false;
+  if (closestOf(el, S.readOnlyBody) || el.closest(OWN_UI)) return false;
   // A body the page shows read-only (contenteditable missing or false somewhere above) is never a draft.
   const html = el as HTMLElement;
   return html.isContentEditable || html.getAttribute('contenteditable') === 'true';
 }
 
 /** Every editable compose body in `scope`, outermost only, in document order. */
-export function findBodies(scope: ParentNode): HTMLElement[] {
-  const all = [...scope.querySelectorAll<HTMLElement>(css('body'))].filter(isEditableBody);
+function findBodies(scope: ParentNode): HTMLElement[] {
+  const all = [...scope.querySelectorAll<HTMLElement>(anyOf(S.body))].filter(isEditableBody);
   return all.filter((el) => !all.some((other) => other !== el && other.contains(el)));
-}
-
-/** The buttons (or button-like elements) a control list finds in `scope`. */
-function controls(scope: ParentNode, key: 'send' | 'discard'): Element[] {
-  const found = new Set<Element>();
-  for (const el of scope.querySelectorAll(css(key))) {
-    const button = el.closest(BUTTON) ?? el;
-    if (button.closest(OWN_UI) || hasPopup(button)) continue;
-    found.add(button);
-  }
-  return [...found];
-}
-
-function hasPopup(button: Element): boolean {
-  const popup = button.getAttribute('aria-haspopup');
-  return !!popup && popup !== 'false';
-}
-
-/** Send controls in `scope`. The split button's "More send options" arrow opens a menu and never sends. */
-export function sendButtons(scope: ParentNode): Element[] {
-  return controls(scope, 'send');
-}
-
-export function discardButtons(scope: ParentNode): Element[] {
-  return controls(scope, 'discard');
-}
-
-function isControl(target: EventTarget | null, root: HTMLElement, key: 'send' | 'discard'): boolean {
-  if (!isElement(target) || target.closest(OWN_UI) || !root.contains(target)) return false;
-  return controls(root, key).some((button) => button === target || button.contains(target));
-}
-
-/**
- * The compose root whose "More send options" arrow was pressed last: its menu (with "Schedule send")
- * is appended to the page, outside every compose window, so a pick in it is credited to that window.
- */
-let sendMenuOwner: WeakRef<HTMLElement> | null = null;
-
-function isSendControl(target: EventTarget | null, root: HTMLElement): boolean {
-  if (!isElement(target) || target.closest(OWN_UI)) return false;
-  if (root.contains(target)) {
-    const button = target.closest(BUTTON);
-    // The split button's arrow: a menu button beside a Send control.
-    if (button && hasPopup(button) && button.parentElement && sendButtons(button.parentElement).length > 0) {
-      sendMenuOwner = new WeakRef(root);
-      return false;
-    }
-    return isControl(target, root, 'send');
-  }
-  // An item of the send menu (schedule send). A pick that does not send leaves the window open, and
-  // the coach counts a send only once the window has left the page.
-  return !!closestOf(target, OUTLOOK_SELECTORS.sendMenuItem) && sendMenuOwner?.deref() === root;
 }
 
 /**
@@ -204,7 +169,7 @@ function isSendControl(target: EventTarget | null, root: HTMLElement): boolean {
  * exactly this body and a Send control, else the nearest ancestor holding both. Null when no
  * ancestor holds a Send control without also holding another draft.
  */
-export function composeRoot(body: HTMLElement): HTMLElement | null {
+function composeRoot(body: HTMLElement): HTMLElement | null {
   let nearest: HTMLElement | null = null;
   for (let el = body.parentElement; el; el = el.parentElement) {
     if (findBodies(el).length > 1) break;
@@ -214,7 +179,7 @@ export function composeRoot(body: HTMLElement): HTMLElement | null {
     }
   }
   if (!nearest) return null;
-  const known = closestOf(nearest, OUTLOOK_SELECTORS.composeContainer);
+  const known = closestOf(nearest, S.composeContainer);
   return known && findBodies(known).length === 1 ? known : nearest;
 }
 
@@ -222,7 +187,7 @@ export function composeRoot(body: HTMLElement): HTMLElement | null {
 
 /** The first element in `body` (document order) where the quoted history begins, if any. */
 function firstQuoteStart(body: HTMLElement): Element | null {
-  return body.querySelector(css('quoteStart'));
+  return body.querySelector(anyOf(S.quoteStart));
 }
 
 /** True for `el` at or after `start` in document order (not for the ancestors of `start`). */
@@ -231,12 +196,11 @@ function atOrAfter(el: Element, start: Element): boolean {
 }
 
 /** The rep's own words: the body up to the quoted history, signature left out. */
-export function ownText(body: HTMLElement): string {
+function readOwnText(body: HTMLElement): string {
   const start = firstQuoteStart(body);
   return readBlocksText(
     body,
-    (el) =>
-      el.matches(OWN_UI) || matchesAny(el, OUTLOOK_SELECTORS.signature) || (start !== null && atOrAfter(el, start)),
+    (el) => el.matches(OWN_UI) || matchesAny(el, S.signature) || (start !== null && atOrAfter(el, start)),
   );
 }
 
@@ -255,22 +219,33 @@ function quotedHistory(body: HTMLElement): Element[] {
  * A range over the rep's own words: from the start of the body to the first signature or quoted
  * history element, so replacing it keeps both.
  */
-export function ownTextRange(body: HTMLElement): Range {
-  return ownRangeBefore(body, body.querySelector(`${css('quoteStart')}, ${css('signature')}`));
+function ownTextRange(body: HTMLElement): Range {
+  return ownRangeBefore(body, body.querySelector(anyOf([...S.quoteStart, ...S.signature])));
+}
+
+function readSubject(root: HTMLElement): string {
+  for (const { css } of S.subject) {
+    const input = root.querySelector<HTMLInputElement>(css);
+    if (input) return input.value.trim();
+  }
+  // Structural fallback: the compose form's only free-text input is the subject.
+  const inputs = [...root.querySelectorAll<HTMLInputElement>('input[type="text"], input:not([type])')];
+  const last = inputs[inputs.length - 1];
+  if (last) return last.value.trim();
+  // An inline reply has no subject field: the conversation's heading holds it.
+  const heading = conversationOf(root)?.querySelector(anyOf(S.conversationSubject));
+  return heading?.textContent.replace(/\s+/g, ' ').trim() ?? '';
 }
 
 // ---------------------------------------------------------------- recipients
 
 function contactFromChip(chip: Element): ContactRef | null {
-  const titled = matchesAny(chip, OUTLOOK_SELECTORS.chipWithAddress)
-    ? chip
-    : chip.querySelector(css('chipWithAddress'));
+  const titled = matchesAny(chip, S.chipWithAddress) ? chip : chip.querySelector(anyOf(S.chipWithAddress));
   const text = parseAddress(chip.textContent.replace(/\s+/g, ' '));
-  const address = titled ? parseAddress(titled.getAttribute('title') ?? '').address : undefined;
-  if (address) {
-    const fromTitle = parseAddress(titled!.getAttribute('title') ?? '');
+  const fromTitle = titled ? parseAddress(titled.getAttribute('title') ?? '') : {};
+  if (fromTitle.address) {
     const name = fromTitle.name ?? (text.address ? undefined : text.name);
-    return name ? { name, address } : { address };
+    return name ? { name, address: fromTitle.address } : { address: fromTitle.address };
   }
   return text.address || text.name ? text : null;
 }
@@ -287,7 +262,7 @@ function recipientWells(root: HTMLElement, body: HTMLElement): HTMLElement[] {
   );
 }
 
-export function readRecipients(root: HTMLElement, body: HTMLElement): ContactRef[] {
+function readRecipients(root: HTMLElement, body: HTMLElement): ContactRef[] {
   const contacts: ContactRef[] = [];
   const seen = new Set<string>();
   const add = (contact: ContactRef | null) => {
@@ -298,7 +273,7 @@ export function readRecipients(root: HTMLElement, body: HTMLElement): ContactRef
     contacts.push(contact);
   };
   for (const well of recipientWells(root, body)) {
-    const chips = [...well.querySelectorAll(`${css('chip')}, ${css('chipWithAddress')}`)];
+    const chips = [...well.querySelectorAll(anyOf([...S.chip, ...S.chipWithAddress]))];
     // Outermost chips only: an island with a titled span inside is one recipient.
     for (const chip of chips.filter((c) => !chips.some((other) => other !== c && other.contains(c)))) {
       add(contactFromChip(chip));
@@ -316,21 +291,21 @@ export function readRecipients(root: HTMLElement, body: HTMLElement): ContactRef
 // ---------------------------------------------------------------- conversation
 
 function conversationOf(root: HTMLElement): Element | null {
-  return closestOf(root, OUTLOOK_SELECTORS.conversation);
+  return closestOf(root, S.conversation);
 }
 
 function conversationMessages(conversation: Element, root: HTMLElement): Element[] {
-  const items = [...conversation.querySelectorAll(css('conversationItem'))].filter(
+  const items = [...conversation.querySelectorAll(anyOf(S.conversationItem))].filter(
     (item) => !item.contains(root) && !root.contains(item),
   );
   const outer = items.filter((item) => !items.some((other) => other !== item && other.contains(item)));
   if (outer.length > 0) return outer;
   // Fallback: one read-only body per expanded message (collapsed ones are then missed).
-  return [...conversation.querySelectorAll(css('readOnlyBody'))].filter((el) => !root.contains(el));
+  return [...conversation.querySelectorAll(anyOf(S.readOnlyBody))].filter((el) => !root.contains(el));
 }
 
 /** Messages in the conversation: the reading pane's items, or the quoted headers of a pop-out reply. */
-export function readThreadSize(root: HTMLElement, body: HTMLElement): number {
+function readThreadSize(root: HTMLElement, body: HTMLElement): number {
   const conversation = conversationOf(root);
   const inPane = conversation ? conversationMessages(conversation, root).length : 0;
   // A pop-out reply shows no conversation: each quoted header block (divRplyFwdMsg, x_divRplyFwdMsg…) is one message.
@@ -338,44 +313,83 @@ export function readThreadSize(root: HTMLElement, body: HTMLElement): number {
   return Math.max(inPane, quoted);
 }
 
-function readSubject(root: HTMLElement): string {
-  for (const { css: selector } of OUTLOOK_SELECTORS.subject) {
-    const input = root.querySelector<HTMLInputElement>(selector);
-    if (input) return input.value.trim();
-  }
-  // Structural fallback: the compose form's only free-text input is the subject.
-  const inputs = [...root.querySelectorAll<HTMLInputElement>('input[type="text"], input:not([type])')];
-  const last = inputs[inputs.length - 1];
-  if (last) return last.value.trim();
-  // An inline reply has no subject field: the conversation's heading holds it.
-  const heading = conversationOf(root)?.querySelector(css('conversationSubject'));
-  return heading?.textContent.replace(/\s+/g, ' ').trim() ?? '';
-}
-
 /** Phone numbers in the other messages of the conversation and in the quoted history (not the rep's signature). */
 function readVisiblePhoneNumbers(root: HTMLElement, body: HTMLElement): string[] {
   const scopes: Element[] = [...quotedHistory(body)];
   const conversation = conversationOf(root);
   if (conversation) {
-    scopes.push(...[...conversation.querySelectorAll(css('readOnlyBody'))].filter((m) => !root.contains(m)));
+    scopes.push(...[...conversation.querySelectorAll(anyOf(S.readOnlyBody))].filter((m) => !root.contains(m)));
   }
   const numbers = new Set<string>();
   for (const scope of scopes) {
-    for (const link of scope.querySelectorAll('a[href^="tel:"], a[href^="callto:"]')) {
-      numbers.add(decodeURIComponent(link.getAttribute('href')!.replace(/^(tel|callto):/, '')));
-    }
+    for (const link of scope.querySelectorAll(TEL_LINKS)) numbers.add(telNumberOf(link));
     for (const number of findPhoneNumbers(readBlocksText(scope, (el) => el.matches(OWN_UI)))) numbers.add(number);
   }
   return [...numbers];
 }
 
-// ---------------------------------------------------------------- windows
+/** The sender of the conversation message holding `el` (e.g. a clicked `tel:` link), when the page shows one. */
+function contactNear(el: Element): ContactRef | null {
+  const message = closestOf(el, S.conversationItem) ?? closestOf(el, S.readOnlyBody)?.parentElement;
+  if (!message) return null;
+  // The header's sender carries the address in its tooltip; addresses inside the message text do not count.
+  const sender = [...message.querySelectorAll(anyOf(S.chipWithAddress))].find(
+    (candidate) => !closestOf(candidate, S.readOnlyBody),
+  );
+  const contact = sender ? contactFromChip(sender) : null;
+  return contact?.address ? contact : null;
+}
 
-/** Draft ids must not repeat across page loads: the coach derives idempotency keys from them. */
-const PAGE_SESSION = Math.random().toString(36).slice(2, 10);
-let nextDraft = 1;
-/** One ComposeWindow per body element while it stays in the same compose root. */
-const windows = new WeakMap<HTMLElement, ComposeWindow>();
+// ---------------------------------------------------------------- controls
+
+function hasPopup(button: Element): boolean {
+  const popup = button.getAttribute('aria-haspopup');
+  return !!popup && popup !== 'false';
+}
+
+/** The buttons (or button-like elements) a control list finds in `scope`; a menu button (the split button's arrow) is none. */
+function controls(scope: ParentNode, list: readonly Fallback[]): Element[] {
+  const found = new Set<Element>();
+  for (const el of scope.querySelectorAll(anyOf(list))) {
+    const button = el.closest(BUTTON) ?? el;
+    if (button.closest(OWN_UI) || hasPopup(button)) continue;
+    found.add(button);
+  }
+  return [...found];
+}
+
+function sendButtons(scope: ParentNode): Element[] {
+  return controls(scope, S.send);
+}
+
+function isControlIn(target: Element, root: HTMLElement, list: readonly Fallback[]): boolean {
+  return root.contains(target) && controls(root, list).some((button) => button === target || button.contains(target));
+}
+
+/**
+ * The compose root whose "More send options" arrow was pressed last: its menu (with "Schedule send")
+ * is appended to the page, outside every compose window, so a pick in it is credited to that window.
+ */
+let sendMenuOwner: WeakRef<HTMLElement> | null = null;
+
+function isSendControl(target: Element, root: HTMLElement): boolean {
+  if (root.contains(target)) {
+    const button = target.closest(BUTTON);
+    // The split button's arrow: a menu button beside a Send control.
+    if (button && hasPopup(button) && button.parentElement && sendButtons(button.parentElement).length > 0) {
+      sendMenuOwner = new WeakRef(root);
+      return false;
+    }
+    return isControlIn(target, root, S.send);
+  }
+  // An item of the send menu (schedule send). A pick that does not send leaves the window open, and
+  // the coach counts a send only once the window has left the page.
+  return !!closestOf(target, S.sendMenuItem) && sendMenuOwner?.deref() === root;
+}
+
+function isDiscardControl(target: Element, root: HTMLElement): boolean {
+  return isControlIn(target, root, S.discard);
+}
 
 /**
  * The row holding Send (Outlook puts Send at the top of the compose form): the widest ancestor of the
@@ -391,22 +405,25 @@ function nudgeAnchor(root: HTMLElement, body: HTMLElement): Element | null {
   return row;
 }
 
-function createWindow(root: HTMLElement, body: HTMLElement): ComposeWindow {
-  return {
-    root,
-    body,
-    draftId: `outlook-${PAGE_SESSION}-${nextDraft++}`,
-    readOwnText: () => ownText(body),
-    readSubject: () => readSubject(root),
-    readRecipients: () => readRecipients(root, body),
-    readThreadSize: () => readThreadSize(root, body),
-    readVisiblePhoneNumbers: () => readVisiblePhoneNumbers(root, body),
-    ownTextRange: () => (body.isConnected ? ownTextRange(body) : null),
-    nudgeAnchor: () => nudgeAnchor(root, body),
-    isSendControl: (target) => isSendControl(target, root),
-    isDiscardControl: (target) => isControl(target, root, 'discard'),
-  };
-}
+// ---------------------------------------------------------------- windows
+
+const readers: SiteReaders = {
+  readOwnText,
+  ownTextRange,
+  readSubject,
+  readRecipients,
+  readThreadSize,
+  readVisiblePhoneNumbers,
+  nudgeAnchor,
+  isSendControl,
+  isDiscardControl,
+};
+
+/** Draft ids must not repeat across page loads: the coach derives idempotency keys from them. */
+const PAGE_SESSION = Math.random().toString(36).slice(2, 10);
+let nextDraft = 1;
+/** One ComposeWindow per body element while it stays in the same compose root. */
+const windows = new WeakMap<HTMLElement, ComposeWindow>();
 
 function findComposeWindows(doc: Document): { windows: ComposeWindow[]; problems: HostProblem[] } {
   const found: ComposeWindow[] = [];
@@ -423,12 +440,12 @@ function findComposeWindows(doc: Document): { windows: ComposeWindow[]; problems
       problems.push({ message: 'a message body without a Send button beside it; that draft is left alone' });
       continue;
     }
-    const win = createWindow(root, body);
+    const win = composeWindow(root, body, `outlook-${PAGE_SESSION}-${nextDraft++}`, readers);
     windows.set(body, win);
     found.push(win);
   }
   // A Send button with no body beside it means the body selectors no longer match.
-  for (const send of doc.querySelectorAll(OUTLOOK_SELECTORS.send[0].css)) {
+  for (const send of doc.querySelectorAll(S.send[0].css)) {
     if (!found.some((win) => win.root.contains(send))) {
       problems.push({ message: 'a Send button without a message body; the body selectors may be out of date' });
       break;
@@ -437,32 +454,11 @@ function findComposeWindows(doc: Document): { windows: ComposeWindow[]; problems
   return { windows: found, problems };
 }
 
-/** The sender of the conversation message holding `el` (e.g. a clicked `tel:` link), when the page shows one. */
-function contactNear(el: Element): ContactRef | null {
-  const message =
-    closestOf(el, OUTLOOK_SELECTORS.conversationItem) ?? closestOf(el, OUTLOOK_SELECTORS.readOnlyBody)?.parentElement;
-  if (!message) return null;
-  // The header's sender carries the address in its tooltip; addresses inside the message text do not count.
-  const sender = [...message.querySelectorAll(css('chipWithAddress'))].find(
-    (candidate) => !closestOf(candidate, OUTLOOK_SELECTORS.readOnlyBody),
-  );
-  const contact = sender ? contactFromChip(sender) : null;
-  return contact?.address ? contact : null;
-}
-
-function isShown(el: Element): boolean {
-  if (!el.isConnected || el.closest('[hidden], [aria-hidden="true"]')) return false;
-  const view = el.ownerDocument.defaultView;
-  if (view) {
-    const style = view.getComputedStyle(el);
-    if (style.display === 'none' || style.visibility === 'hidden') return false;
-  }
-  return true;
-}
-
 export const outlookHost: ComposeHost = {
   id: 'outlook',
   findComposeWindows,
-  hasBlockingDialog: (doc) => [...doc.querySelectorAll(css('blockingDialog'))].some(isShown),
+  hasBlockingDialog: (doc) => [...doc.querySelectorAll(anyOf(S.blockingDialog))].some(isShown),
   contactNear,
+  // Settings > Mail > Compose and reply > Undo send: up to 10 seconds (docs/hosts.md).
+  undoSend: undoSendOffer({ control: S.undoSendCandidate, labels: UNDO_LABELS, longestMs: 10_000 }),
 };

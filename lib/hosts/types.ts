@@ -75,4 +75,37 @@ export interface ComposeHost {
   watchRoot?(doc: Document): Node;
   /** The person a page element (e.g. a clicked `tel:` link in a message) belongs to, when the page shows it. */
   contactNear?(el: Element): ContactRef | null;
+  /** The site's Undo Send, where it has one: a sent message stays undoable for a while. */
+  readonly undoSend?: UndoSendOffer;
+}
+
+/**
+ * Undo Send: after Send the site shows an offer ("Message sent · Undo") for a few seconds; Undo brings
+ * the draft back. A send only counts once the offer has gone without an Undo.
+ */
+export interface UndoSendOffer {
+  /** The longest the site's settings can keep a message undoable. */
+  readonly longestMs: number;
+  /** True while the offer is on screen. */
+  isOffered(doc: Document): boolean;
+  /** True when the event target is the offer's Undo control. */
+  isUndoControl(target: EventTarget | null): boolean;
+}
+
+/**
+ * What a site module knows about one compose window, given its root and body: the readers and the
+ * send/discard recognisers. lib/hosts/window.ts turns it into a ComposeWindow, so every site's windows
+ * behave alike (our own UI is never a control; no range once the body has gone).
+ */
+export interface SiteReaders {
+  readOwnText: (body: HTMLElement) => string;
+  ownTextRange: (body: HTMLElement) => Range;
+  readSubject: (root: HTMLElement) => string;
+  readRecipients: (root: HTMLElement, body: HTMLElement) => ContactRef[];
+  readThreadSize: (root: HTMLElement, body: HTMLElement) => number;
+  readVisiblePhoneNumbers: (root: HTMLElement, body: HTMLElement) => string[];
+  nudgeAnchor: (root: HTMLElement, body: HTMLElement) => Element | NudgePlacement | null;
+  /** `target` is never part of our own UI here. */
+  isSendControl: (target: Element, root: HTMLElement) => boolean;
+  isDiscardControl: (target: Element, root: HTMLElement) => boolean;
 }

@@ -84,7 +84,9 @@ export async function readToday(
 
 export async function readDashboard(db: LedgerDb | null, options: DashboardOptions): Promise<Dashboard> {
   // One read transaction, so pending events and the database are seen at the same moment.
-  return db ? db.transaction('r', db.events, db.contacts, () => dashboardOf(db, options)) : dashboardOf(null, options);
+  return db
+    ? db.transaction('r', db.events, db.contacts, db.calls, () => dashboardOf(db, options))
+    : dashboardOf(null, options);
 }
 
 async function dashboardOf(db: LedgerDb | null, options: DashboardOptions): Promise<Dashboard> {

@@ -46,10 +46,6 @@ export function localDay(at: number, timeZone?: string): Day {
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function isDay(value: unknown): value is Day {
-  return typeof value === 'string' && DAY_RE.test(value);
-}
-
 /** UTC midnight of a calendar day: only for calendar arithmetic, never for display. */
 function dayToUtc(day: Day): number {
   const m = DAY_RE.exec(day);

@@ -16,7 +16,8 @@ import { localDay, addDays, type TimeZoneSource, type Day } from './day';
 import { LedgerDb } from './db';
 import { readToday } from './dashboard';
 import { contactHistories, type DayCounts } from './queries';
-import { applyToContact, contactRefsOf, newContact, type PreparedEvent } from './rows';
+import { applyToContact, contactRefsOf, isOverdueOnly, newContact, toLastCall, type PreparedEvent } from './rows';
+import { OVERDUE_ALONE_EVERY_DAYS } from '../analysis/overdue-alone';
 import { contactIdOf } from '../contact-history';
 import { writeEvents } from './write';
 
@@ -322,7 +323,7 @@ export class Ledger {
     const db = await this.readableDb();
     let found: (ContactHistory & { id: string })[] = [];
     try {
-      if (db) found = await contactHistories(db, addresses, names);
+      if (db) found = await contactHistories(db, addresses, names, this.now());
     } catch {
       found = [];
     }
@@ -342,15 +343,23 @@ export class Ledger {
     const byId = new Map(found.map((h) => [h.id, h]));
     const order = [...new Set([...found.map((h) => h.id), ...wanted])];
     const sorted = [...this.pending].sort((a, b) => a.event.at - b.event.at);
+    const weekAgo = this.now() - OVERDUE_ALONE_EVERY_DAYS * 86_400_000;
     for (const id of order) {
       const h = byId.get(id);
       const row = h ? { ...newContact(id), ...h, address: h.address || undefined } : newContact(id);
       let touched = false;
+      let { lastCall, lastOverdueOnlyNudgeAt } = h ?? {};
       for (const { event } of sorted) {
-        if (event.type !== 'email_sent' && event.type !== 'call_logged') continue;
         const refs = contactRefsOf(event);
         if (!refs.some((r) => contactIdOf(r) === id)) continue;
+        if (event.type === 'nudge_shown' && isOverdueOnly(event.reasons) && event.at >= weekAgo) {
+          lastOverdueOnlyNudgeAt = Math.max(lastOverdueOnlyNudgeAt ?? event.at, event.at);
+        }
+        if (event.type !== 'email_sent' && event.type !== 'call_logged') continue;
         applyToContact(row, event.type, event.at);
+        if (event.type === 'call_logged' && event.at >= (lastCall?.at ?? -Infinity)) {
+          lastCall = toLastCall(event.at, event.notes);
+        }
         const ref = refs.find((r) => contactIdOf(r) === id);
         if (ref?.name && !row.name) row.name = ref.name;
         touched = true;
@@ -365,6 +374,8 @@ export class Ledger {
       if (row.lastCallAt !== undefined) merged.lastCallAt = row.lastCallAt;
       if (row.lastEmailAt !== undefined) merged.lastEmailAt = row.lastEmailAt;
       if (row.firstEmailSinceCallAt !== undefined) merged.firstEmailSinceCallAt = row.firstEmailSinceCallAt;
+      if (lastCall) merged.lastCall = lastCall;
+      if (lastOverdueOnlyNudgeAt !== undefined) merged.lastOverdueOnlyNudgeAt = lastOverdueOnlyNudgeAt;
       byId.set(id, merged);
     }
     return order.map((id) => byId.get(id)).filter((h): h is ContactHistory & { id: string } => !!h);

@@ -10,10 +10,11 @@ import {
   type OverdueOptions,
   type OverdueReason,
 } from '../contact-history';
+import { OVERDUE_ALONE_EVERY_DAYS } from '../analysis/overdue-alone';
 import type { ContactHistory } from '../messages';
-import { addDays, type Day } from './day';
+import { addDays, localDay, type Day } from './day';
 import type { EventType, LedgerDb } from './db';
-import { toContactHistory } from './rows';
+import { isOverdueOnly, toContactHistory, toLastCall } from './rows';
 
 export interface DayCounts {
   calls: number;
@@ -150,6 +151,7 @@ export async function overdueContacts(db: LedgerDb, now: number, options: Overdu
     const reason = overdueReason(history, now, options);
     if (reason) out.push({ ...history, id: row.id, reason });
   }
+  await addLastCalls(db, out);
   return out.sort(
     (a, b) =>
       b.emailsSinceLastCall - a.emailsSinceLastCall ||
@@ -157,14 +159,61 @@ export async function overdueContacts(db: LedgerDb, now: number, options: Overdu
   );
 }
 
+/** Sets each contact's `lastCall` (its latest call with the notes) from the calls table. */
+export async function addLastCalls(db: LedgerDb, histories: (ContactHistory & { id: string })[]): Promise<void> {
+  if (!histories.length) return;
+  const calls = await db.calls
+    .where('contactId')
+    .anyOf(histories.map((h) => h.id))
+    .toArray();
+  const latest = new Map<string, (typeof calls)[number]>();
+  for (const call of calls) {
+    const known = call.contactId === undefined ? undefined : latest.get(call.contactId);
+    if (call.contactId !== undefined && (!known || call.at > known.at)) latest.set(call.contactId, call);
+  }
+  for (const history of histories) {
+    const call = latest.get(history.id);
+    if (call) history.lastCall = toLastCall(call.at, call.notes);
+  }
+}
+
 /**
- * What the ledger knows of these people, in the order asked, leaving out the unknown. Names match
+ * Sets each contact's `lastOverdueOnlyNudgeAt` from the nudges shown in the last week (through the
+ * `[type+day]` index), so "not called in a while" alone shows at most once a week per contact.
+ */
+export async function addOverdueOnlyNudges(
+  db: LedgerDb,
+  histories: (ContactHistory & { id: string })[],
+  now: number,
+): Promise<void> {
+  if (!histories.length) return;
+  const since = now - OVERDUE_ALONE_EVERY_DAYS * DAY_MS;
+  // A day earlier than UTC's: the local day of `since` in any zone is no earlier than that.
+  const fromDay = addDays(localDay(since, 'UTC'), -1);
+  const shown = await db.events
+    .where('[type+day]')
+    .between(['nudge_shown', fromDay], ['nudge_shown', '\uffff'], true, true)
+    .filter((e) => e.at >= since && isOverdueOnly(e.reasons))
+    .toArray();
+  for (const history of histories) {
+    for (const e of shown) {
+      if (e.contacts.includes(history.id) && e.at > (history.lastOverdueOnlyNudgeAt ?? -Infinity)) {
+        history.lastOverdueOnlyNudgeAt = e.at;
+      }
+    }
+  }
+}
+
+/**
+ * What the ledger knows of these people, in the order asked, leaving out the unknown: the summary,
+ * the last call with its notes, and the last overdue-only nudge of the past week. Names match
  * contacts seen without an address, and contacts with an address whose name matches exactly one.
  */
 export async function contactHistories(
   db: LedgerDb,
   addresses: readonly string[],
   names: readonly string[] = [],
+  now: number = Date.now(),
 ): Promise<(ContactHistory & { id: string })[]> {
   const out: (ContactHistory & { id: string })[] = [];
   const seen = new Set<string>();
@@ -186,6 +235,7 @@ export async function contactHistories(
       out.push({ ...toContactHistory(pick), id: pick.id });
     }
   }
+  await Promise.all([addLastCalls(db, out), addOverdueOnlyNudges(db, out, now)]);
   return out;
 }
 

@@ -4,7 +4,7 @@
  * the writer, the v1→v2 upgrade and the in-memory fallback, so all three agree.
  */
 import { contactIdOf, normalizeName } from '../contact-history';
-import type { ContactHistory, ContactRef, LedgerEvent } from '../messages';
+import type { CallNotes, ContactHistory, ContactRef, LastCall, LedgerEvent } from '../messages';
 import type { Day } from './day';
 import type { CallRow, ContactRow, EventRow } from './db';
 
@@ -156,4 +156,19 @@ export function toContactHistory(row: ContactRow): ContactHistory {
   if (row.lastEmailAt !== undefined) history.lastEmailAt = row.lastEmailAt;
   if (row.firstEmailSinceCallAt !== undefined) history.firstEmailSinceCallAt = row.firstEmailSinceCallAt;
   return history;
+}
+
+/** A call as the nudge and the popup show it: when, and the notes the rep wrote (empty ones left out). */
+export function toLastCall(at: number, notes: Partial<CallNotes>): LastCall {
+  const call: LastCall = { at };
+  for (const key of ['discussed', 'proposed', 'nextPurpose'] as const) {
+    const note = notes[key]?.trim();
+    if (note) call[key] = note;
+  }
+  return call;
+}
+
+/** A nudge shown with "overdue" as its only reason: the kind shown at most once a week per contact. */
+export function isOverdueOnly(reasons: readonly string[] | undefined): boolean {
+  return reasons?.length === 1 && reasons[0] === 'overdue';
 }

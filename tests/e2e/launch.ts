@@ -2,14 +2,15 @@
  * Starts Debian Chromium with the built extension and serves pages at the real mail addresses by
  * routing, so nothing leaves the machine. Used by the end-to-end harness and by `npm run demo`.
  */
-import { type BrowserContext, type Page, type Worker, chromium } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { type BrowserContext, type Page, type Worker, chromium, expect } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromiumPath } from './chromium-path';
+import { fixtureAsset, fixturePage, readFixture } from './fixture-server';
 
+export { FIXTURES_DIR } from './fixture-server';
 export const EXTENSION_DIR = resolve(process.env.CALLFIRST_OUT_DIR ?? '.output', 'chrome-mv3');
-export const FIXTURES_DIR = resolve('tests/fixtures');
 
 /** Flags that keep Chromium from reaching for hosts this closed network cannot reach. */
 export const QUIET_CHROMIUM_ARGS = [
@@ -27,18 +28,25 @@ export interface LaunchOptions {
   executablePath?: string;
   /** False opens a real window (the demo, with a display). */
   headless?: boolean;
+  /** Another build of the extension (default EXTENSION_DIR); null starts Chromium without it (benchmarks). */
+  extensionDir?: string | null;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<BrowserContext> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'callfirst-profile-'));
+  const extensionDir = options.extensionDir === undefined ? EXTENSION_DIR : options.extensionDir;
+  const extensionArgs = extensionDir
+    ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+    : [];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: options.executablePath ?? chromiumPath(),
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },
-    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...QUIET_CHROMIUM_ARGS],
+    args: [...extensionArgs, ...QUIET_CHROMIUM_ARGS],
   });
   // Anything not routed to a fixture is refused: nothing reaches outside the machine.
   await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+  await context.addInitScript(rememberLastInput);
   context.on('close', () => {
     // Chromium may still be flushing its profile; a leftover temp folder is harmless.
     try {
@@ -54,15 +62,13 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
 
-const ASSET_TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css' };
-
 /**
  * Serves `tests/fixtures/<file>` for every page under `origin` (e.g. https://mail.google.com), and
  * the fixtures' shared scripts and styles at `<origin>/__fixture/<path under tests/fixtures>`.
  */
 export async function serveFixture(context: BrowserContext, origin: string, file: string): Promise<void> {
-  const body = readFileSync(join(FIXTURES_DIR, file), 'utf8');
-  await context.route(`${origin}/**`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
+  const page = fixturePage(readFixture(file));
+  await context.route(`${origin}/**`, (route) => route.fulfill(page));
   // Registered after the page route, so it wins for the shared assets.
   await serveFixtureAssets(context, origin);
 }
@@ -70,13 +76,8 @@ export async function serveFixture(context: BrowserContext, origin: string, file
 /** Serves the fixtures' shared scripts and styles at `<origin>/__fixture/<path under tests/fixtures>`. */
 export async function serveFixtureAssets(context: BrowserContext, origin: string): Promise<void> {
   await context.route(`${origin}/__fixture/**`, (route) => {
-    const path = normalize(new URL(route.request().url()).pathname.slice('/__fixture/'.length));
-    const type = ASSET_TYPES[extname(path)];
-    if (path.startsWith('..') || !type) return route.abort('blockedbyclient');
-    return route.fulfill({
-      contentType: `${type}; charset=utf-8`,
-      body: readFileSync(join(FIXTURES_DIR, path), 'utf8'),
-    });
+    const asset = fixtureAsset(route.request().url());
+    return asset ? route.fulfill(asset) : route.abort('blockedbyclient');
   });
 }
 
@@ -86,4 +87,35 @@ export async function openFixture(context: BrowserContext, url: string, file: st
   const page = await context.newPage();
   await page.goto(url);
   return page;
+}
+
+interface InputClock {
+  __callfirstLastInput?: number;
+}
+
+/** Test instrumentation, run in every page: when the last input event happened (performance.now()). */
+function rememberLastInput() {
+  addEventListener(
+    'input',
+    () => {
+      (window as InputClock).__callfirstLastInput = performance.now();
+    },
+    { capture: true },
+  );
+}
+
+/**
+ * Waits until the coach has analysed the page's drafts as they stand after the last input: one of its
+ * `callfirst:analyse` measures started after that input. The nudge is decided by then, so a test can
+ * check that none shows without sleeping.
+ */
+export async function analysed(page: Page): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const last = (window as InputClock).__callfirstLastInput ?? 0;
+        return performance.getEntriesByName('callfirst:analyse').some((m) => m.startTime >= last);
+      }),
+    )
+    .toBe(true);
 }

@@ -4,7 +4,7 @@
  * and measures what reaches the background as a difference, never as an absolute count.
  */
 import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
-import { expect, serveFixtureAssets, test } from './harness';
+import { analysed, expect, serveFixtureAssets, test } from './harness';
 import {
   addressIn,
   bodies,
@@ -16,6 +16,7 @@ import {
   openOutlook,
   tagOf,
 } from './outlook-fixtures';
+import { levelOf } from './verdict';
 
 /** The part of the extension API these tests call inside the service worker. */
 declare const chrome: {
@@ -47,9 +48,9 @@ async function openAndWrite(context: BrowserContext, url: string, fixture: strin
   return page;
 }
 
-/** Past the analysis pause, no nudge has appeared. */
+/** Once the coach has analysed the draft, no nudge has appeared. */
 async function expectNoNudge(page: Page): Promise<void> {
-  await page.waitForTimeout(1200);
+  await analysed(page);
   await expect(nudges(page)).toHaveCount(0);
 }
 
@@ -166,7 +167,7 @@ for (const url of HOSTS) {
         const page = await openAndWrite(extensionContext, at, fixture, CHECKIN);
         await expect(nudges(page)).toHaveCount(1);
         await expect(nudges(page)).toHaveAttribute('data-reasons', /(^|,)checkin(,|$)/);
-        await expect(nudges(page)).toHaveAttribute('data-level', /^(suggest|strong)$/);
+        await expect(nudges(page)).toHaveAttribute('data-level', levelOf(CHECKIN));
         await page.close();
       });
     }
@@ -414,7 +415,7 @@ test('"Not now" hides the nudge for this draft and records it, as nudge_shown wa
   await choose(nudge, 'snooze');
   await expect(nudges(page)).toHaveCount(0);
   await page.keyboard.type(' Any update?', { delay: 2 });
-  await page.waitForTimeout(1000);
+  await analysed(page);
   await expect(nudges(page)).toHaveCount(0);
   await expect
     .poll(async () =>
@@ -447,7 +448,7 @@ test('two drafts at once each get their own nudge and count their own send', asy
   const page = await openOutlook(extensionContext, OFFICE, 'outlook/two-drafts.html');
   await write(page, bodies(page).nth(1), CHECKIN);
   await expect(nudgeIn(page, 'new')).toHaveCount(1);
-  await page.waitForTimeout(800);
+  await analysed(page);
   await expect(nudgeIn(page, 'reply')).toHaveCount(0);
   await write(page, bodies(page).nth(0), CHECKIN);
   await expect(nudgeIn(page, 'reply')).toHaveCount(1);

@@ -2,7 +2,7 @@
  * A Chromium that reads a real enterprise policy from /etc/chromium/policies/managed/, as deployed
  * machines do, without touching the real /etc: a wrapper starts Chromium in a private mount
  * namespace where a temp copy of /etc/chromium is bind-mounted over the real one
- * (../shared/TESTING.md). When the machine allows no such namespace, `policySupport` says why,
+ * (docs/testing.md). When the machine allows no such namespace, `policySupport` says why,
  * and the tests are skipped with that reason.
  */
 import { type BrowserContext, type Page } from '@playwright/test';

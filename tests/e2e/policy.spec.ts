@@ -7,6 +7,8 @@
 import type { Page } from '@playwright/test';
 import { expect, extensionWorker, serveFixture, test as base } from './harness';
 import { EXTENSION_ID, launchWithPolicy, policySupport, type PolicyBrowser } from './policy-helpers';
+import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
+import { levelOf } from './verdict';
 
 const support = policySupport();
 
@@ -128,7 +130,13 @@ test('a managed sites: ["outlook"] stops the Gmail nudge while Outlook still nud
   );
 
   await expect(visibleNudges(outlook)).toHaveCount(1);
-  await expect(visibleNudges(outlook)).toHaveAttribute('data-level', /suggest|strong/);
+  // The level the policy's settings give this draft (high sensitivity, check-ins off, 120 words).
+  const level = levelOf(DRAFT, {
+    sensitivity: 'high',
+    wordThreshold: 120,
+    rules: { ...DEFAULT_SETTINGS.rules, checkin: false },
+  });
+  await expect(visibleNudges(outlook)).toHaveAttribute('data-level', level);
   // Outlook has had time to nudge on the same draft; Gmail had as long and more.
   await expect(gmail.locator('html')).toHaveAttribute('data-callfirst-host', 'gmail');
   await gmail.waitForTimeout(1000);

@@ -5,7 +5,7 @@
  * and their paraphrases (phrases/checkin.ts, plus the organisation's own from settings).
  * A follow-up that brings something new — an attachment, a new date, a concrete ask with a
  * deadline — is not an aimless check-in, and neither is a long draft that merely contains one.
- * Source: RESEARCH.md — "checking in" and "touching base" have no purpose and waste the client's
+ * Source: docs/research.md — "checking in" and "touching base" have no purpose and waste the client's
  * time; open a call with "The purpose of my call is …" (blog.jbarrows.com; smallbizclub.com).
  */
 import type { DraftContext } from '../context';

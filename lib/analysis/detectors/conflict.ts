@@ -3,7 +3,7 @@
  * a misunderstanding. Phrase weights add up (phrases/conflict.ts); a negation just before a
  * negatable phrase cancels it ("no problem", "not an issue"), and news that the problem is over
  * ("good news", "has been resolved") takes weight off.
- * Source: eval/README.md call/conflict; RESEARCH.md — email fails when it is left unanswered or only
+ * Source: docs/research.md — the "conflict" reason for a call; email fails when it is left unanswered or only
  * partly answered, and hard news read alone invites a written argument.
  */
 import type { DraftContext } from '../context';

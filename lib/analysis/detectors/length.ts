@@ -2,7 +2,7 @@
  * length — own-text words and reading time. A long argument or explanation invites a back-and-forth
  * that a call settles; a long document meant to be read (a recap, a report, an announcement, a plan
  * the customer asked for in writing) does not fire on length alone.
- * Source: RESEARCH.md — 50–125 words get the most replies and replies fall after 125 words, faster
+ * Source: docs/research.md — 50–125 words get the most replies and replies fall after 125 words, faster
  * after 500 (Boomerang); the average email is read in 11 s (Lavender).
  */
 import type { DraftContext } from '../context';

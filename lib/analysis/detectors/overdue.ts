@@ -1,7 +1,7 @@
 /**
  * overdue — the ledger says this contact has not heard the rep's voice for too long (the in-page
  * coach supplies `contact`). It raises the level to at least 'suggest'.
- * Source: RESEARCH.md — leaders should know when a top client was last spoken to; "once a day,
+ * Source: docs/research.md — leaders should know when a top client was last spoken to; "once a day,
  * instead of emailing a valued client, call".
  */
 import type { ContactHistory, Finding } from '../types';

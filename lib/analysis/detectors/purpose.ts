@@ -4,7 +4,7 @@
  * dated ask). A negative signal, never a reason to nudge: a concrete call proposal cancels the nudge
  * (the labeling rules call such a draft email), and the model (model/) learns how much an offer or
  * substance lowers the score.
- * Source: RESEARCH.md — stating the reason for a call doubles its success (Gong); "end every
+ * Source: docs/research.md — stating the reason for a call doubles its success (Gong); "end every
  * contact knowing the purpose of the next one".
  */
 import type { Purpose } from '../context';

@@ -3,7 +3,7 @@
  * numbered list of asks, and asks without a question mark ("I was wondering if…", "Could you let me
  * know…"). "??", a "?" inside a URL or a number, and parenthetical asides do not inflate the count;
  * "How are you?" is a pleasantry, not a question.
- * Source: RESEARCH.md — 1–3 questions get more replies than none, more than 3 lowers replies
+ * Source: docs/research.md — 1–3 questions get more replies than none, more than 3 lowers replies
  * (Boomerang, The Atlantic theatln.tc/1TXLOnL); a 10-minute call answers them at once.
  */
 import type { DraftContext, QuestionCount } from '../context';

@@ -2,8 +2,8 @@
  * thread — a long back-and-forth (default 5+ messages) that is still clarifying or negotiating:
  * the draft asks again, points at figures that don't match, or says "one more clarification".
  * A message that closes the thread (the final document, a confirmed time) does not fire.
- * Source: RESEARCH.md — email fails when it is left incomplete or only partly answered; eval/README.md
- * call/thread — 5+ messages and still clarifying.
+ * Source: docs/research.md — email fails when it is left incomplete or only partly answered; the
+ * "thread" reason for a call: 5+ messages and still clarifying.
  */
 import type { DraftContext } from '../context';
 import { PHRASE_SETS } from '../phrase-sets';

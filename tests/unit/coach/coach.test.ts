@@ -1,9 +1,7 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Analysis, type AnalysisInput, analyzeDraft } from '../../../lib/analysis';
-import { type CoachContext, type CoachDeps, PRIME_INPUT, startCoach } from '../../../lib/coach';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type AnalysisInput, analyzeDraft } from '../../../lib/analysis';
+import { type CoachDeps, PRIME_INPUT, startCoach } from '../../../lib/coach';
 import type { NudgeView } from '../../../lib/coach/mount';
 import { wasSent } from '../../../lib/coach/send';
 import { gmailHost } from '../../../lib/hosts/gmail';
@@ -11,56 +9,21 @@ import type { ComposeHost } from '../../../lib/hosts/types';
 import type { LedgerEvent, Request } from '../../../lib/messages';
 import type { ResolvedSettings } from '../../../lib/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/schema';
+import { CHECKIN, fakeContext, loadFixture, NONE } from './helpers';
 
-const FIXTURES = join(import.meta.dirname, '../../fixtures/gmail');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function load(file: string) {
-  const html = readFileSync(join(FIXTURES, file), 'utf8').replace(/<script[\s\S]*?<\/script>/g, '');
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
-  document.body.replaceWith(document.importNode(parsed.body, true));
-}
-
-function fakeContext() {
-  const invalidated: (() => void)[] = [];
-  const abort = new AbortController();
-  const ctx = {
-    isValid: true,
-    signal: abort.signal,
-    onInvalidated: (cb: () => void) => {
-      invalidated.push(cb);
-      return () => undefined;
-    },
-    addEventListener: (target: EventTarget, type: string, handler: EventListener, options?: AddEventListenerOptions) =>
-      target.addEventListener(type, handler, { ...options, signal: abort.signal }),
-    setTimeout: (handler: () => void, ms?: number) => window.setTimeout(handler, ms),
-    requestIdleCallback: (cb: IdleRequestCallback) =>
-      window.setTimeout(() => cb({ didTimeout: false, timeRemaining: () => 10 }), 0),
-  };
-  return {
-    ctx: ctx as unknown as CoachContext,
-    invalidate() {
-      ctx.isValid = false;
-      abort.abort();
-      invalidated.forEach((cb) => cb());
-    },
-  };
-}
-
-const CHECKIN: Analysis = {
-  nudge: true,
-  level: 'suggest',
-  score: 1.2,
-  findings: [{ rule: 'checkin', message: 'asks for status', evidence: ['just checking in'] }],
-  opener: 'The purpose of my call is to agree the next step.',
-  callRequest: 'Could we speak for 10 minutes?',
-  language: 'en',
-  words: 5,
-  questions: 0,
-};
-const NONE: Analysis = { ...CHECKIN, nudge: false, level: 'none', score: 0, findings: [] };
+const load = (file: string) => loadFixture(`gmail/${file}`);
 
 function setup(options: { settings?: Partial<Settings>; host?: Partial<ComposeHost>; settingsDelay?: number } = {}) {
+  /** Once true, every extension API throws as it does in a content script whose extension was updated. */
+  let extensionGone = false;
+  let callsAfterGone = 0;
+  let removed = 0;
+  const api = <T>(call: () => T): T => {
+    if (!extensionGone) return call();
+    callsAfterGone++;
+    throw new Error('Extension context invalidated.');
+  };
   const records: LedgerEvent[] = [];
   const requests: Request[] = [];
   const views: (NudgeView | null)[] = [];
@@ -72,34 +35,41 @@ function setup(options: { settings?: Partial<Settings>; host?: Partial<ComposeHo
     problems: [],
   });
   const deps: Partial<CoachDeps> = {
-    analyze: (input) => {
+    analyse: (input) => {
       analysed.push(input);
-      return /checking in/i.test(input.body) ? CHECKIN : NONE;
+      return Promise.resolve(/checking in/i.test(input.body) ? CHECKIN : NONE);
     },
-    send: ((req: Request) => {
-      requests.push(req);
-      if (req.type === 'record') records.push(req.event);
-      return Promise.resolve(req.type === 'record' ? { ok: true } : []);
-    }) as CoachDeps['send'],
-    loadSettings: async () => {
-      await sleep(options.settingsDelay ?? 0);
-      return resolved(options.settings ?? {});
-    },
-    watchSettings: (cb) => {
-      watcher = cb;
-      return () => undefined;
-    },
-    updateUserSettings: () => Promise.resolve(),
-    reportDiagnostics: () => Promise.resolve(),
-    mountNudge: () =>
-      Promise.resolve({
-        update: (view: NudgeView | null) => views.push(view),
-        remove: () => undefined,
-        connected: true,
+    send: ((req: Request) =>
+      api(() => {
+        requests.push(req);
+        if (req.type === 'record') records.push(req.event);
+        return Promise.resolve(req.type === 'record' ? { ok: true } : []);
+      })) as CoachDeps['send'],
+    loadSettings: () =>
+      api(async () => {
+        await sleep(options.settingsDelay ?? 0);
+        return resolved(options.settings ?? {});
       }),
+    watchSettings: (cb) =>
+      api(() => {
+        watcher = cb;
+        // What removing a storage listener does once the extension has gone: `browser.storage` is undefined.
+        return () => api(() => undefined);
+      }),
+    updateUserSettings: () => api(() => Promise.resolve()),
+    reportDiagnostics: () => api(() => Promise.resolve()),
+    mountNudge: () =>
+      api(() =>
+        Promise.resolve({
+          update: (view: NudgeView | null) => views.push(view),
+          remove: () => removed++,
+          connected: true,
+        }),
+      ),
   };
   const fake = fakeContext();
-  const host = { ...gmailHost, ...options.host };
+  // Sends count at once unless a test brings Undo Send in (its own tests below).
+  const host = { ...gmailHost, undoSend: undefined, ...options.host };
   const coach = startCoach(fake.ctx, host, { deps });
   return {
     coach,
@@ -110,6 +80,12 @@ function setup(options: { settings?: Partial<Settings>; host?: Partial<ComposeHo
     primes: () => analysed.filter((input) => input === PRIME_INPUT).length,
     changeSettings: (values: Partial<Settings>) => watcher?.(resolved(values)),
     sent: () => records.filter((r) => r.type === 'email_sent'),
+    /** From now on every extension API throws "Extension context invalidated". */
+    extensionGoes: () => {
+      extensionGone = true;
+    },
+    callsAfterGone: () => callsAfterGone,
+    removed: () => removed,
   };
 }
 
@@ -267,6 +243,42 @@ describe('startCoach', () => {
     await sleep(500);
     expect(t.records).toEqual([]);
     expect(t.coach.sessionCount).toBe(0);
+  });
+});
+
+describe('an extension update under an open draft', () => {
+  it('an extension API saying the context is gone stops the coach: its nudge goes and no API is called again', async () => {
+    load('compose-new.html');
+    const t = (current = setup());
+    type('Hi Dana, just checking in.');
+    await vi.waitFor(() => expect(t.views.at(-1)).toBeTruthy());
+    t.extensionGoes();
+    t.views.at(-1)!.actions.logCall({ purpose: 'Renewal', discussed: '', proposed: '', nextPurpose: '' });
+    await vi.waitFor(() => expect(t.coach.sessionCount).toBe(0));
+    expect(t.removed()).toBe(1);
+    const calls = t.callsAfterGone();
+    type('Hi Dana, just checking in again.');
+    click(sendButton());
+    document.querySelector('[role="dialog"]')!.remove();
+    await sleep(500); // past the analysis pause and an idle scan: nothing may run
+    expect(t.callsAfterGone()).toBe(calls);
+    expect(t.coach.sessionCount).toBe(0);
+  });
+
+  it('when the context is invalidated, stopping throws nothing into the page, even with extension storage gone', async () => {
+    load('compose-new.html');
+    const t = (current = setup());
+    type('Hi Dana, just checking in.');
+    await vi.waitFor(() => expect(t.views.at(-1)).toBeTruthy());
+    t.extensionGoes();
+    expect(() => t.fake.invalidate()).not.toThrow();
+    expect(t.removed()).toBe(1);
+    expect(t.coach.sessionCount).toBe(0);
+    type('Hi Dana, just checking in again.');
+    click(sendButton());
+    await sleep(500);
+    // Only the listener removal was tried (and its error kept from the page).
+    expect(t.callsAfterGone()).toBe(1);
   });
 });
 

@@ -3,8 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeTitle, coalesce, showBadge } from '../../../lib/background/badge';
 import { handleCommand, openCallLog, POPUP_INTENT_KEY, takePopupIntent } from '../../../lib/background/commands';
 import { createMessageHandler } from '../../../lib/background/router';
-import { startBackground, type Background } from '../../../lib/background';
-import { Ledger } from '../../../lib/ledger';
+import { MIDNIGHT_ALARM, startBackground, type Background } from '../../../lib/background';
+import { Ledger } from '../../../lib/ledger/ledger';
 import { PENDING_STATE_KEY, sessionPendingStore } from '../../../lib/ledger/session';
 import type { ContactHistory } from '../../../lib/messages';
 import { call, email, englishMessage, testDatabase, useEnglishMessages } from './helpers';
@@ -134,8 +134,11 @@ describe('startBackground', () => {
     bg = undefined;
   });
 
-  it('records messages and keeps the badge on today’s calls', async () => {
+  beforeEach(() => {
     vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+  });
+
+  it('records messages and keeps the badge on today’s calls', async () => {
     bg = startBackground();
     const now = Date.now();
     await fakeBrowser.runtime.sendMessage({ type: 'record', event: email('a@x.example', now, 'e1') });
@@ -144,5 +147,68 @@ describe('startBackground', () => {
     await bg.refreshBadge();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
     expect(await fakeBrowser.action.getTitle({})).toBe('1 call · 2 emails today');
+  });
+
+  describe('at local midnight', () => {
+    // Only Date is faked: IndexedDB (fake-indexeddb) still needs real timers.
+    const lateEvening = new Date(2026, 2, 10, 23, 58).getTime();
+    const nextMidnight = new Date(2026, 2, 11).getTime();
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(lateEvening);
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    async function midnightAlarm() {
+      const alarm = await fakeBrowser.alarms.get(MIDNIGHT_ALARM);
+      expect(alarm).toBeDefined();
+      return alarm!;
+    }
+
+    it('sets an alarm for just after the next local midnight', async () => {
+      bg = startBackground();
+      await vi.waitFor(async () => expect(await fakeBrowser.alarms.getAll()).toHaveLength(1));
+      expect((await midnightAlarm()).scheduledTime).toBe(nextMidnight + 1_000);
+    });
+
+    it('turns the badge over to the new day, prunes, and sets the next alarm when it fires', async () => {
+      bg = startBackground();
+      await fakeBrowser.runtime.sendMessage({ type: 'record', event: call('a@x.example', Date.now(), 'c1') });
+      await bg.refreshBadge();
+      expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+      await vi.waitFor(async () =>
+        expect(await fakeBrowser.storage.local.get('ledgerPrunedDay')).toEqual({ ledgerPrunedDay: '2026-03-10' }),
+      );
+      const prune = vi.spyOn(bg.ledger, 'prune');
+
+      // The background slept through the evening; the alarm wakes it after midnight.
+      const alarm = await midnightAlarm();
+      vi.setSystemTime(alarm.scheduledTime);
+      await fakeBrowser.alarms.onAlarm.trigger(alarm);
+
+      await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('0'));
+      expect(await fakeBrowser.action.getTitle({})).toBe('0 calls · 0 emails today');
+      await vi.waitFor(async () =>
+        expect(await fakeBrowser.storage.local.get('ledgerPrunedDay')).toEqual({ ledgerPrunedDay: '2026-03-11' }),
+      );
+      expect(prune).toHaveBeenCalledOnce();
+      await vi.waitFor(async () =>
+        expect((await midnightAlarm()).scheduledTime).toBe(new Date(2026, 2, 12).getTime() + 1_000),
+      );
+    });
+
+    it('ignores alarms of other names', async () => {
+      bg = startBackground();
+      await fakeBrowser.runtime.sendMessage({ type: 'record', event: call('a@x.example', Date.now(), 'c1') });
+      await bg.refreshBadge();
+      const setBadgeText = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+      const scheduled = (await midnightAlarm()).scheduledTime;
+      vi.setSystemTime(scheduled);
+      await fakeBrowser.alarms.onAlarm.trigger({ name: 'someone-else', scheduledTime: scheduled });
+      expect(setBadgeText).not.toHaveBeenCalled();
+      expect((await midnightAlarm()).scheduledTime).toBe(scheduled);
+    });
   });
 });

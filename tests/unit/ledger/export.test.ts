@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Ledger, callsToCsv, csvCell, daysToCsv, exportToJson, readExport } from '../../../lib/ledger';
+import { callsToCsv, csvCell, daysToCsv, exportToJson, readExport } from '../../../lib/ledger/export';
+import { Ledger } from '../../../lib/ledger/ledger';
 import { at, call, email, nudge, testDatabase } from './helpers';
 
 let ledger: Ledger | undefined;

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { classifyStorageError, countDay, memoryPendingStore, readDashboard, readToday } from '../../../lib/ledger';
+import { readDashboard, readToday } from '../../../lib/ledger/dashboard';
+import { classifyStorageError, memoryPendingStore } from '../../../lib/ledger/ledger';
+import { countDay } from '../../../lib/ledger/queries';
 import { at, call, email, ledgerMaker, testDatabase, useEnglishMessages } from './helpers';
 
 const ZONE = 'UTC';

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { afterEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { DBCore, DBCoreMutateRequest, DBCoreTable } from 'dexie';
-import { Ledger, type LedgerOptions } from '../../../lib/ledger';
+import { Ledger, type LedgerOptions } from '../../../lib/ledger/ledger';
 import { LedgerDb } from '../../../lib/ledger/db';
 import type { Translate } from '../../../lib/contact-history';
 import type { CallLogged, ContactRef, EmailSent, LedgerEvent } from '../../../lib/messages';

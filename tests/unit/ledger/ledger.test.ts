@@ -1,12 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  contactHistories,
-  countDay,
-  dailyCounts,
-  nudgeCounts,
-  overdueContacts,
-  readDashboard,
-} from '../../../lib/ledger';
+import { readDashboard } from '../../../lib/ledger/dashboard';
+import { contactHistories, countDay, dailyCounts, nudgeCounts, overdueContacts } from '../../../lib/ledger/queries';
 import { at, call, email, ledgerMaker, nudge, testDatabase, useEnglishMessages } from './helpers';
 
 const ZONE = 'America/New_York';
@@ -117,6 +111,7 @@ describe('contacts', () => {
       lastEmailAt: NOW - DAY,
       emailsSinceLastCall: 6,
       firstEmailSinceCallAt: NOW - 6 * DAY,
+      lastCall: { at: NOW - 41 * DAY },
     });
     expect(await ledger.contactHistory(['nobody@x.example'])).toEqual([]);
   });
@@ -144,7 +139,7 @@ describe('contacts', () => {
     // A name nobody has an address for becomes a contact of its own.
     await ledger.record(call({ name: 'Sam Roe' }, NOW));
     expect(await ledger.contactHistory([], ['Sam Roe'])).toEqual([
-      { address: '', name: 'Sam Roe', lastCallAt: NOW, emailsSinceLastCall: 0 },
+      { address: '', name: 'Sam Roe', lastCallAt: NOW, emailsSinceLastCall: 0, lastCall: { at: NOW } },
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { LEDGER_SCHEMA_VERSION, SCHEMA_V1, countDay, contactHistories, type V1EventRow } from '../../../lib/ledger';
+import { LEDGER_SCHEMA_VERSION, SCHEMA_V1, type V1EventRow } from '../../../lib/ledger/db';
+import { countDay, contactHistories } from '../../../lib/ledger/queries';
 import { at, testDatabase } from './helpers';
 
 describe('schema upgrades', () => {

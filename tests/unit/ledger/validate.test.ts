@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeEvent } from '../../../lib/ledger';
+import { sanitizeEvent } from '../../../lib/ledger/validate';
 import { at } from './helpers';
 
 const NOW = at('2026-06-15T12:00:00Z');

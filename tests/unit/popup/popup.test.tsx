@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../components/popup/Popup';
 import { YourData } from '../../../components/data/YourData';
 import { POPUP_INTENT_KEY } from '../../../lib/background/commands';
-import { Ledger } from '../../../lib/ledger';
+import { Ledger } from '../../../lib/ledger/ledger';
 import { PENDING_STATE_KEY } from '../../../lib/ledger/session';
 import type { LedgerDb } from '../../../lib/ledger/db';
 import { at, call, email, testDatabase, useEnglishMessages } from '../ledger/helpers';
@@ -71,13 +71,22 @@ describe('Popup', () => {
   it('shows the streak and the overdue list with each contact’s history', async () => {
     await fakeBrowser.storage.sync.set({ settings: { dailyCallGoal: 1 } });
     for (let d = 1; d <= 3; d++) await ledger.record(call('c@x.example', NOW - d * DAY));
-    await ledger.record(call({ address: 'dana@acme.example', name: 'Dana Lee' }, NOW - 41 * DAY));
+    await ledger.record(
+      call({ address: 'dana@acme.example', name: 'Dana Lee' }, NOW - 41 * DAY, undefined, {
+        nextPurpose: 'confirm pilot start date',
+      }),
+    );
     for (let d = 6; d >= 1; d--)
       await ledger.record(email([{ address: 'dana@acme.example', name: 'Dana Lee' }], NOW - d * DAY));
+    for (let d = 3; d >= 1; d--) await ledger.record(email('sam@x.example', NOW - d * DAY));
     show();
     await waitFor(() => expect(screen.getByTestId('streak').textContent).toContain('3-day streak'));
     await waitFor(() => expect(screen.getByTestId('overdue').textContent).toContain('Dana Lee'));
     expect(screen.getByTestId('overdue').textContent).toContain('Last call: 41 days ago · 6 emails since');
+    // The purpose of the next contact, beside the contact it was noted for, and only there.
+    const next = screen.getAllByTestId('overdue-next');
+    expect(next.map((n) => n.textContent)).toEqual(['Next: confirm pilot start date']);
+    expect(next[0]!.closest('li')!.textContent).toContain('Dana Lee');
   });
 
   it('logs a call through the background with its notes', async () => {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '../../../components/options/Options';
+import { analyzeDraft } from '../../../lib/analysis';
 import { SETTING_KEYS } from '../../../lib/settings/fields';
 
 const MESSAGES = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<
@@ -102,8 +103,11 @@ describe('the options page', () => {
     await renderOptions();
     fireEvent.input(screen.getByLabelText('Draft'), { target: { value: DRAFT } });
     const result = screen.getByTestId('sample-result');
-    await waitFor(() => expect(result.getAttribute('data-level')).toMatch(/suggest|strong/));
-    expect(result.querySelectorAll('li[data-rule]').length).toBeGreaterThan(0);
+    // A check-in, frustration and four open questions: a strong case, with every reason listed.
+    await waitFor(() => expect(result.getAttribute('data-level')).toBe('strong'));
+    const shown = [...result.querySelectorAll('li[data-rule]')].map((li) => li.getAttribute('data-rule'));
+    expect(shown).toEqual(analyzeDraft({ body: DRAFT }).findings.map((f) => f.rule));
+    expect(shown).toEqual(expect.arrayContaining(['checkin', 'conflict', 'questions']));
 
     const allOff = { checkin: false, questions: false, length: false, thread: false, conflict: false, overdue: false };
     await fakeBrowser.storage.managed.set({ rules: allOff });

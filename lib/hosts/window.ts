@@ -1,0 +1,22 @@
+/** One ComposeWindow, the same way for every mail site, from the site's readers (see SiteReaders). */
+import { isElement, OWN_UI } from './dom';
+import type { ComposeWindow, SiteReaders } from './types';
+
+export function composeWindow(root: HTMLElement, body: HTMLElement, draftId: string, site: SiteReaders): ComposeWindow {
+  const control = (target: EventTarget | null, is: SiteReaders['isSendControl']) =>
+    isElement(target) && !target.closest(OWN_UI) && is(target, root);
+  return {
+    root,
+    body,
+    draftId,
+    readOwnText: () => site.readOwnText(body),
+    readSubject: () => site.readSubject(root),
+    readRecipients: () => site.readRecipients(root, body),
+    readThreadSize: () => site.readThreadSize(root, body),
+    readVisiblePhoneNumbers: () => site.readVisiblePhoneNumbers(root, body),
+    ownTextRange: () => (body.isConnected ? site.ownTextRange(body) : null),
+    nudgeAnchor: () => site.nudgeAnchor(root, body),
+    isSendControl: (target) => control(target, site.isSendControl),
+    isDiscardControl: (target) => control(target, site.isDiscardControl),
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Undo Send, end to end on both sites: a send the rep takes back with the site's Undo does not count,
+ * the same draft comes back untouched, and sending it again counts once. The fixtures' behaviour
+ * scripts show the site's offer when the page hash says "undo=MS" (tests/fixtures/{gmail,outlook}/behaviour.js).
+ */
+import type { Page, Worker } from '@playwright/test';
+import { expect, test } from './harness';
+import { openGmail, seenEvents, watchMessages } from './gmail-fixtures';
+import { bodies, caretAtTop, OFFICE, openOutlook } from './outlook-fixtures';
+
+const UNDO_MS = 4_000;
+const CHECKIN = 'Hi, just checking in to see if there is any update on the renewal?';
+
+const sendsSince = async (worker: Worker, since: number) =>
+  (await seenEvents(worker, since)).filter((e) => e.type === 'email_sent');
+
+/** Waits until the page's offer has run out: from then on the coach has had every chance to count. */
+async function offerRunsOut(page: Page) {
+  await expect(page.locator('.fixture-toast')).toHaveCount(0, { timeout: UNDO_MS + 5_000 });
+}
+
+const sites = [
+  {
+    name: 'Gmail',
+    open: async (test: { extensionContext: Parameters<typeof openGmail>[0] }) => {
+      const page = await openGmail(test.extensionContext, 'compose-new.html', `#inbox/undo=${UNDO_MS}`);
+      await page.locator('[g_editable]').click();
+      await page.keyboard.press('Control+Home');
+      return page;
+    },
+    body: (page: Page) => page.locator('[g_editable]'),
+    send: (page: Page) => page.locator('.Up [role="button"]:not([aria-haspopup="true"])').first().click(),
+    undo: (page: Page) => page.locator('#link_undo').click(),
+    undone: (page: Page) => page.evaluate(() => (window as unknown as { __fixtureUndone: string[] }).__fixtureUndone),
+  },
+  {
+    name: 'Outlook',
+    open: async (test: { extensionContext: Parameters<typeof openGmail>[0] }) => {
+      const page = await openOutlook(test.extensionContext, `${OFFICE}#undo=${UNDO_MS}`, 'outlook/compose-new.html');
+      await caretAtTop(bodies(page).first());
+      return page;
+    },
+    body: (page: Page) => bodies(page).first(),
+    send: (page: Page) => page.locator('[data-fixture-action="send"]').first().click(),
+    undo: (page: Page) => page.getByRole('alert').getByRole('button', { name: 'Undo' }).click(),
+    undone: (page: Page) =>
+      page.evaluate(() => (window as unknown as { __outlookFixture: { undone: string[] } }).__outlookFixture.undone),
+  },
+];
+
+for (const site of sites) {
+  test(`${site.name}: a send taken back with Undo does not count; sent again it counts once`, async ({
+    extensionContext,
+    serviceWorker,
+  }) => {
+    const since = await watchMessages(serviceWorker);
+    const page = await site.open({ extensionContext });
+    await page.keyboard.type(CHECKIN, { delay: 2 });
+    const before = await site.body(page).innerHTML();
+
+    await site.send(page);
+    await expect(site.body(page)).toHaveCount(0);
+    await expect(page.locator('.fixture-toast')).toBeVisible();
+    // A rep reads the toast before pressing Undo; by then the coach has long seen the window go.
+    await page.waitForTimeout(2_000);
+    await site.undo(page);
+    // The same draft is back, exactly as it was.
+    await expect(site.body(page)).toHaveCount(1);
+    expect(await site.body(page).innerHTML()).toBe(before);
+    expect(await site.undone(page)).toHaveLength(1);
+    // Nothing was counted: the window left two seconds ago, but the offer was still up when Undo came.
+    expect(await sendsSince(serviceWorker, since)).toHaveLength(0);
+
+    await site.send(page);
+    await expect(site.body(page)).toHaveCount(0);
+    await offerRunsOut(page);
+    await expect.poll(async () => (await sendsSince(serviceWorker, since)).length).toBe(1);
+    // The undone send never reached the ledger, even late.
+    await page.waitForTimeout(1_000);
+    expect(await sendsSince(serviceWorker, since)).toHaveLength(1);
+    await page.close();
+  });
+
+  test(`${site.name}: a send whose offer runs out counts once, after the offer`, async ({
+    extensionContext,
+    serviceWorker,
+  }) => {
+    const since = await watchMessages(serviceWorker);
+    const page = await site.open({ extensionContext });
+    await page.keyboard.type(CHECKIN, { delay: 2 });
+    await site.send(page);
+    await expect(page.locator('.fixture-toast')).toBeVisible();
+    // Two seconds into the offer the window has long gone, and still nothing is counted.
+    await page.waitForTimeout(2_000);
+    await expect(page.locator('.fixture-toast')).toBeVisible();
+    expect(await sendsSince(serviceWorker, since)).toHaveLength(0);
+    await offerRunsOut(page);
+    await expect.poll(async () => (await sendsSince(serviceWorker, since)).length).toBe(1);
+    await page.close();
+  });
+}
