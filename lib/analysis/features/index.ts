@@ -5,6 +5,7 @@
  */
 import type { RuleId } from '../../settings/schema';
 import type { DraftContext } from '../context';
+import { isDocument } from '../detectors/length';
 import type { Signal } from '../types';
 import { askFeatures } from './asks';
 import { chaserFeatures } from './chaser';
@@ -85,6 +86,8 @@ export function draftFeatures(
   const stance = stanceFeatures(input);
   const asks = askFeatures(input);
   const shape = shapeFeatures(input);
+  // Figures and hard words in a recap, report or newsletter inform; they are not a fight with the reader.
+  const document = isDocument(ctx);
   const weightOf = (rule: RuleId) => signals.find((s) => s.rule === rule)?.weight ?? 0;
   const values: Features = {
     checkin: Math.max(weightOf('checkin') > 0 ? 1 : 0, chaser.values.chaserShape ?? 0),
@@ -103,7 +106,7 @@ export function draftFeatures(
       Object.values(stance.values).reduce((sum, v) => sum + v, 0),
     ),
     negativeValence: tension.values.negativeValence ?? 0,
-    figures: shape.values.figures ?? 0,
+    figures: document ? 0 : (shape.values.figures ?? 0),
     english: ctx.english ? 1 : 0,
     offersCall: ctx.purpose.offersCall.length ? 1 : 0,
     substance: Math.min(MAX_SUBSTANCE, ctx.purpose.substance.length),

@@ -54,6 +54,13 @@ describe('tension, stance and figures', () => {
     expect(analyzeDraft({ body }).nudge).toBe(false);
   });
 
+  it('reads figures and hard words in a report as information', () => {
+    const report =
+      'Weekly pipeline update:\n\nLost\n- Ridgeline Supply: $120K to Sortera, their bid was 12% lower\n\nCommit\n- Halcyon Health: $214K\n- Buckeye: $96K, 8% discount approved';
+    expect([features(report).stance, features(report).figures]).toEqual([0, 0]);
+    expect(analyzeDraft({ body: report, subject: 'Weekly pipeline update' }).nudge).toBe(false);
+  });
+
   it('flips a negated lexicon word and ignores ordinary negativity', () => {
     expect(features('We are not happy with how the rollout went and the delays hurt.').negativeValence).toBeGreaterThan(
       0,
