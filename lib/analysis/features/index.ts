@@ -86,7 +86,7 @@ export function draftFeatures(
   const stance = stanceFeatures(input);
   const asks = askFeatures(input);
   const shape = shapeFeatures(input);
-  // Figures and hard words in a recap, report or newsletter inform; they are not a fight with the reader.
+  // Figures in a recap, report or newsletter inform; they are not a price fight with the reader.
   const document = isDocument(ctx);
   const weightOf = (rule: RuleId) => signals.find((s) => s.rule === rule)?.weight ?? 0;
   const values: Features = {

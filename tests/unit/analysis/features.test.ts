@@ -54,11 +54,13 @@ describe('tension, stance and figures', () => {
     expect(analyzeDraft({ body }).nudge).toBe(false);
   });
 
-  it('reads figures and hard words in a report as information', () => {
+  it('reads the figures in a report as information', () => {
     const report =
       'Weekly pipeline update:\n\nLost\n- Ridgeline Supply: $120K to Sortera, their bid was 12% lower\n\nCommit\n- Halcyon Health: $214K\n- Buckeye: $96K, 8% discount approved';
-    expect([features(report).stance, features(report).figures]).toEqual([0, 0]);
-    expect(analyzeDraft({ body: report, subject: 'Weekly pipeline update' }).nudge).toBe(false);
+    expect(features(report).figures).toBe(0);
+    expect(
+      features('Dana, their bid was 12% lower, and $120K is a lot to leave on the table.').figures,
+    ).toBeGreaterThan(0);
   });
 
   it('flips a negated lexicon word and ignores ordinary negativity', () => {
