@@ -6,10 +6,11 @@
  *
  * Seeds 100,000 events over 365 days through the real write path (emails, calls with notes, nudges
  * shown/accepted/dismissed, 2,000 contacts), then times what the popup reads on opening: today's
- * numbers (two [type+day] index counts), the whole dashboard (30-day chart, streak, week's nudges,
+ * numbers (one daily-totals row), the whole dashboard (30-day chart, streak, week's nudges,
  * overdue list) and the export. The same queries are timed on a 1,000-event ledger: with indexes,
  * "today" costs the same however long the history.
- * Budget: the popup shows today's numbers within 100 ms of opening (checked in Chromium).
+ * Budget (issue #15, medians at 100,000 events, checked in Chromium): today's numbers within 50 ms of
+ * opening, the whole dashboard within 150 ms.
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
@@ -21,6 +22,7 @@ import { localDay } from '../lib/ledger/day';
 import { readDashboard, readToday } from '../lib/ledger/dashboard';
 import { readExport } from '../lib/ledger/export';
 import { buildRows, type PreparedEvent } from '../lib/ledger/rows';
+import { countByDay } from '../lib/ledger/totals';
 import { writeEvents } from '../lib/ledger/write';
 import type { LedgerEvent } from '../lib/messages';
 import { EXTENSION_DIR, extensionWorker, launchWithExtension } from '../tests/e2e/launch';
@@ -30,7 +32,8 @@ const eventsArg = args.indexOf('--events');
 const TOTAL = eventsArg >= 0 ? Number(args[eventsArg + 1]) : 100_000;
 const CHROMIUM_ONLY = args.includes('--chromium-only');
 const WITH_CHROMIUM = CHROMIUM_ONLY || args.includes('--chromium');
-const BUDGET_MS = 100;
+const BUDGET_TODAY_MS = 50;
+const BUDGET_DASHBOARD_MS = 150;
 const DAY = 86_400_000;
 const CONTACTS = 2_000;
 
@@ -173,11 +176,12 @@ async function benchChromium(total: number): Promise<void> {
             };
             poll();
           });
-        return {
-          boot: await wait('callfirst:boot'),
-          today: await wait('callfirst:today'),
-          dashboard: await wait('callfirst:dashboard'),
-        };
+        const boot = await wait('callfirst:boot');
+        const today = await wait('callfirst:today');
+        const dashboard = await wait('callfirst:dashboard');
+        // Only when an earlier opening left a dashboard to paint at once.
+        const last = performance.getEntriesByName('callfirst:last-dashboard')[0]?.startTime;
+        return { boot, today, dashboard, last };
       });
       const calls = await page.getByTestId('calls-today').textContent();
       const emails = await page.getByTestId('emails-today').textContent();
@@ -193,7 +197,8 @@ async function benchChromium(total: number): Promise<void> {
       emptyBoot.push(timing.boot);
     }
 
-    // Rows built by the real row builder in Node, put straight into the extension's IndexedDB.
+    // Rows built by the real row builder in Node (and their daily totals, as the writer keeps
+    // them), put straight into the extension's IndexedDB.
     const seedPage = await context.newPage();
     await seedPage.goto(popupUrl);
     await seedPage.getByTestId('calls-today').filter({ hasText: /\d/ }).waitFor();
@@ -204,6 +209,7 @@ async function benchChromium(total: number): Promise<void> {
       ['events', rows.events],
       ['calls', rows.calls],
       ['contacts', rows.contacts],
+      ['totals', [...countByDay(rows.events).values()]],
     ] as const) {
       for (let i = 0; i < list.length; i += 10_000) {
         await seedPage.evaluate(
@@ -232,12 +238,14 @@ async function benchChromium(total: number): Promise<void> {
     const today: number[] = [];
     const boot: number[] = [];
     const dashboard: number[] = [];
+    const last: number[] = [];
     let shown = '';
     for (let run = 0; run < RUNS; run++) {
       const timing = await openPopup();
       today.push(timing.today);
       boot.push(timing.boot);
       dashboard.push(timing.dashboard);
+      if (timing.last !== undefined) last.push(timing.last);
       shown = timing.shown;
     }
     console.log(
@@ -253,8 +261,15 @@ async function benchChromium(total: number): Promise<void> {
     console.log(
       `    whole dashboard shown         median ${ms(median(dashboard))}, worst ${ms(Math.max(...dashboard))}`,
     );
-    const ok = median(today) <= BUDGET_MS;
-    console.log(`  budget: today's numbers within ${BUDGET_MS} ms (median): ${ok ? 'met' : 'MISSED'}`);
+    if (last.length) {
+      console.log(
+        `    last dashboard painted        median ${ms(median(last))}, worst ${ms(Math.max(...last))}   (${last.length} of ${RUNS} openings, before the ledger is read)`,
+      );
+    }
+    const ok = median(today) <= BUDGET_TODAY_MS && median(dashboard) <= BUDGET_DASHBOARD_MS;
+    console.log(
+      `  budget: today's numbers within ${BUDGET_TODAY_MS} ms, whole dashboard within ${BUDGET_DASHBOARD_MS} ms (medians): ${ok ? 'met' : 'MISSED'}`,
+    );
     if (!ok) process.exitCode = 1;
   } finally {
     await context.close();

@@ -10,7 +10,9 @@ import { localDay } from '../../lib/ledger/day';
 import type { LedgerDb } from '../../lib/ledger/db';
 import { callsToCsv, daysToCsv, exportToJson, readExport } from '../../lib/ledger/export';
 import { sendToBackground } from '../../lib/messages';
-import { popupDb, useResolvedSettings } from '../popup/hooks';
+import { useResolvedSettings } from '../popup/hooks';
+import { forgetLastDashboard } from '../popup/last-dashboard';
+import { popupDb } from '../popup/ledger-access';
 import './your-data.css';
 
 export interface YourDataProps {
@@ -75,6 +77,8 @@ export function YourData({ db = popupDb(), now = Date.now }: YourDataProps) {
     setBusy(true);
     try {
       const reply = await sendToBackground({ type: 'clear_ledger' });
+      // The popup's copy of its last dashboard goes with the ledger.
+      forgetLastDashboard();
       setStatus(reply.ok ? t('dataDeleted') : t('dataDeleteFailed'));
     } catch {
       setStatus(t('dataDeleteFailed'));

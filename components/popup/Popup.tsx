@@ -2,8 +2,10 @@
  * The toolbar popup: today's calls versus emails, the daily call goal and streak, the last 7 or
  * 30 days, a Log a call form, who is overdue for a call, and this week's nudges.
  *
- * It reads the ledger directly (same origin as the background) with live queries; writes go to
- * the background by message. Today's numbers come from their own small query so they paint first.
+ * It opens at once: the first paint shows the last dashboard it showed (./last-dashboard) and the
+ * background's latest count of today, while Dexie loads on its own (./hooks); then it reads the
+ * ledger directly (same origin as the background) with live queries, today's numbers first. Writes
+ * go to the background by message.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -12,13 +14,16 @@ import { t } from '../../lib/i18n';
 import { readDashboard, readToday } from '../../lib/ledger/dashboard';
 import { type Day } from '../../lib/ledger/day';
 import type { LedgerDb } from '../../lib/ledger/db';
-import { classifyStorageError, type StorageProblem } from '../../lib/ledger/ledger';
+import type { StorageProblem } from '../../lib/ledger/ledger';
+import type { PublishedToday } from '../../lib/ledger/session';
 import { recentContacts } from '../../lib/ledger/queries';
 import { sendToBackground } from '../../lib/messages';
 import { takePopupIntent } from '../../lib/background/commands';
 import { Chart } from './Chart';
-import { LogCallForm } from './LogCallForm';
-import { popupDb, useLive, usePendingState, useResolvedSettings, useToday } from './hooks';
+import { keepLastDashboard, readLastDashboard } from './last-dashboard';
+import { useLedgerAccess, useLive, usePendingState, usePublishedToday, useResolvedSettings, useToday } from './hooks';
+
+type LogCallFormType = typeof import('./LogCallForm').LogCallForm;
 
 export interface PopupProps {
   /** The ledger connection (tests pass one on a fake IndexedDB). */
@@ -26,6 +31,8 @@ export interface PopupProps {
   now?: () => number;
   /** IANA zone for "today" (the runtime's zone by default). */
   timeZone?: string;
+  /** The background's count of today, read before the first paint (main.tsx). */
+  published?: PublishedToday;
 }
 
 const OVERDUE_SHOWN = 5;
@@ -47,13 +54,16 @@ function dayDate(day: Day): Date {
   return new Date(y!, m! - 1, d, 12);
 }
 
-export function Popup({ db = popupDb(), now = Date.now, timeZone }: PopupProps) {
+export function Popup({ db, now = Date.now, timeZone, published: publishedBeforePaint }: PopupProps) {
   const today = useToday(now, timeZone);
   const settings = useResolvedSettings();
   const pendingState = usePendingState();
   const pending = pendingState?.events ?? [];
   const pendingKey = pending.map((p) => p.event.key).join('|');
-  const goal = settings?.values.dailyCallGoal;
+  const [last] = useState(() => readLastDashboard(today));
+  const published = usePublishedToday(today, publishedBeforePaint);
+  const access = useLedgerAccess(db);
+  const goal = settings?.values.dailyCallGoal ?? last?.goal;
   const overdueDays = settings?.values.overdueDays ?? 30;
 
   const [range, setRange] = useState<7 | 30>(7);
@@ -61,16 +71,19 @@ export function Popup({ db = popupDb(), now = Date.now, timeZone }: PopupProps) 
   const [formSource, setFormSource] = useState<'form' | 'shortcut'>('form');
   const [formContact, setFormContact] = useState('');
   const [flash, setFlash] = useState('');
+  // The call form loads when first opened: most openings only look.
+  const [LogCallForm, setLogCallForm] = useState<LogCallFormType>();
 
   // Today's numbers; if the popup's own connection fails, from the background's memory alone.
   const todayLive = useLive(
-    () =>
+    access,
+    ({ db, classifyStorageError }) =>
       readToday(db, today, pending).then(
         (counts) => ({ counts, problem: null as StorageProblem | null }),
         (err: unknown) =>
           readToday(null, today, pending).then((counts) => ({ counts, problem: classifyStorageError(err) })),
       ),
-    [db, today, pendingKey],
+    [today, pendingKey],
   );
   // An open that never finishes (a blocked upgrade) must not leave the numbers blank either.
   const [fallbackCounts, setFallbackCounts] = useState<{ calls: number; emails: number }>();
@@ -81,23 +94,23 @@ export function Popup({ db = popupDb(), now = Date.now, timeZone }: PopupProps) 
     return () => clearTimeout(timer);
   }, [waiting, today, pendingKey]);
 
-  // Everything else waits for today's numbers, so they are not queued behind the bigger reads.
-  const todayShown = !!todayLive.value || !!fallbackCounts;
+  // Everything else waits for today's numbers (so they are not queued behind the bigger reads) and
+  // for the goal the streak counts against (the last dashboard's, until the settings load).
+  const todayShown = !!todayLive.value || !!fallbackCounts || !!published;
   const dashboard = useLive(
-    () =>
-      todayShown
-        ? readDashboard(db, {
-            today,
-            now: now(),
-            dailyCallGoal: goal ?? 0,
-            overdueDays,
-            chartDays: 30,
-            pending,
-          })
-        : Promise.resolve(undefined),
-    [db, today, pendingKey, goal, overdueDays, todayShown],
+    todayShown && goal !== undefined ? access : undefined,
+    ({ db }) =>
+      readDashboard(db, {
+        today,
+        now: now(),
+        dailyCallGoal: goal ?? 0,
+        overdueDays,
+        chartDays: 30,
+        pending,
+      }),
+    [today, pendingKey, goal, overdueDays],
   );
-  const contacts = useLive(() => (formOpen ? recentContacts(db, 50) : Promise.resolve([])), [db, formOpen]);
+  const contacts = useLive(formOpen ? access : undefined, ({ db }) => recentContacts(db, 50), [formOpen]);
 
   // Opened by the log-call shortcut: go straight to the form.
   useEffect(() => {
@@ -108,17 +121,29 @@ export function Popup({ db = popupDb(), now = Date.now, timeZone }: PopupProps) 
       }
     });
   }, []);
+  useEffect(() => {
+    if (formOpen && !LogCallForm) void import('./LogCallForm').then((m) => setLogCallForm(() => m.LogCallForm));
+  }, [formOpen]);
 
   // Events waiting in memory: ask the background to try saving them now.
   useEffect(() => {
     if (pending.length) void sendToBackground({ type: 'flush_ledger' }).catch(() => undefined);
   }, [pendingKey]);
 
-  // First paint of today's numbers and of everything, for the speed check (npm run bench:ledger -- --chromium).
-  useEffect(() => mark('callfirst:today', !!todayLive.value), [todayLive.value]);
+  // The next opening paints this at once.
+  useEffect(() => {
+    if (dashboard.value && goal !== undefined) keepLastDashboard({ dashboard: dashboard.value, goal });
+  }, [dashboard.value]);
+
+  // First paint of the last dashboard, of today's numbers (from the background's count or the
+  // ledger) and of the whole dashboard from the ledger, for the speed check (npm run bench:ledger -- --chromium).
+  useEffect(() => mark('callfirst:last-dashboard', !!last), []);
+  const current = todayLive.value?.counts ?? fallbackCounts ?? published;
+  useEffect(() => mark('callfirst:today', !!current), [current]);
   useEffect(() => mark('callfirst:dashboard', !!dashboard.value), [dashboard.value]);
 
-  const counts = todayLive.value?.counts ?? fallbackCounts ?? dashboard.value?.counts;
+  const counts = current ?? dashboard.value?.counts;
+  const shown = dashboard.value ?? last?.dashboard;
   const problem: StorageProblem | null =
     pendingState && !pendingState.status.persistent
       ? (pendingState.status.problem ?? 'failed')
@@ -134,16 +159,16 @@ export function Popup({ db = popupDb(), now = Date.now, timeZone }: PopupProps) 
     [locale],
   );
 
-  const days = dashboard.value?.days.slice(-range) ?? [];
+  const days = shown?.days.slice(-range) ?? [];
   const totals = days.reduce((s, d) => ({ calls: s.calls + d.calls, emails: s.emails + d.emails }), {
     calls: 0,
     emails: 0,
   });
   const calls = counts?.calls;
   const goalMet = goal !== undefined && goal > 0 && calls !== undefined && calls >= goal;
-  const streak = dashboard.value?.streak ?? 0;
-  const overdue = dashboard.value?.overdue ?? [];
-  const nudges = dashboard.value?.nudges;
+  const streak = shown?.streak ?? 0;
+  const overdue = shown?.overdue ?? [];
+  const nudges = shown?.nudges;
 
   const openForm = (contact = '') => {
     setFormContact(contact);
@@ -231,21 +256,23 @@ export function Popup({ db = popupDb(), now = Date.now, timeZone }: PopupProps) 
         </p>
       )}
       {formOpen ? (
-        <LogCallForm
-          key={formContact}
-          initialContact={formContact}
-          source={formSource}
-          suggestions={(contacts.value ?? []).map((c) =>
-            formatContactInput({ name: c.name, address: c.address || undefined }),
-          )}
-          autoFocus
-          now={now}
-          onDone={(message) => {
-            setFlash(message);
-            setFormOpen(false);
-          }}
-          onCancel={() => setFormOpen(false)}
-        />
+        LogCallForm && (
+          <LogCallForm
+            key={formContact}
+            initialContact={formContact}
+            source={formSource}
+            suggestions={(contacts.value ?? []).map((c) =>
+              formatContactInput({ name: c.name, address: c.address || undefined }),
+            )}
+            autoFocus
+            now={now}
+            onDone={(message) => {
+              setFlash(message);
+              setFormOpen(false);
+            }}
+            onCancel={() => setFormOpen(false)}
+          />
+        )
       ) : (
         <button type="button" class="primary log-call" onClick={() => openForm()} data-testid="log-call">
           {t('popupLogCall')}

@@ -1,21 +1,47 @@
 /**
  * The popup's data: live Dexie queries (the background writes, Dexie tells every extension page of
- * the same origin through its BroadcastChannel), settings, the background's in-memory events, and
- * "today", which turns at local midnight while the popup stays open.
+ * the same origin through its BroadcastChannel), settings, the background's in-memory events and
+ * its count of today, and "today", which turns at local midnight while the popup stays open.
+ *
+ * Dexie arrives by dynamic import (./ledger-access): nothing here loads it up front.
  */
-import { liveQuery } from 'dexie';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { localDay, msUntilNextDay, type Day } from '../../lib/ledger/day';
-import { LedgerDb } from '../../lib/ledger/db';
+import type { LedgerDb } from '../../lib/ledger/db';
 import type { PendingState } from '../../lib/ledger/ledger';
-import { readPendingState, watchPendingState } from '../../lib/ledger/session';
+import { readPendingState, readPublishedToday, watchPendingState, type PublishedToday } from '../../lib/ledger/session';
 import { loadSettings, watchSettings, type ResolvedSettings } from '../../lib/settings';
 
-let shared: LedgerDb | undefined;
-/** The popup's connection to the ledger (same origin as the background's). */
-export function popupDb(): LedgerDb {
-  shared ??= new LedgerDb();
-  return shared;
+type AccessModule = typeof import('./ledger-access');
+
+let loading: Promise<AccessModule> | undefined;
+/** Starts loading the database side (once); main.tsx calls it first thing. */
+export function loadLedgerAccess(): Promise<AccessModule> {
+  loading ??= import('./ledger-access');
+  return loading;
+}
+
+export interface LedgerAccess {
+  db: LedgerDb;
+  liveQuery: AccessModule['liveQuery'];
+  classifyStorageError: AccessModule['classifyStorageError'];
+}
+
+/** The ledger connection (`db`, or the popup's own) once Dexie has loaded. */
+export function useLedgerAccess(db?: LedgerDb): LedgerAccess | undefined {
+  const [access, setAccess] = useState<LedgerAccess>();
+  useEffect(() => {
+    let live = true;
+    void loadLedgerAccess().then(
+      (m) =>
+        live &&
+        setAccess({ db: db ?? m.popupDb(), liveQuery: m.liveQuery, classifyStorageError: m.classifyStorageError }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [db]);
+  return access;
 }
 
 export interface Live<T> {
@@ -23,18 +49,28 @@ export interface Live<T> {
   error?: unknown;
 }
 
-/** Subscribes to a Dexie live query while mounted; re-subscribes when `deps` change. */
-export function useLive<T>(query: () => Promise<T>, deps: unknown[]): Live<T> {
+/**
+ * Subscribes to a Dexie live query while mounted and `access` is given (the ledger has loaded and
+ * the caller is ready to ask); re-subscribes when `deps` change.
+ */
+export function useLive<T>(
+  access: LedgerAccess | undefined,
+  query: (access: LedgerAccess) => Promise<T>,
+  deps: unknown[],
+): Live<T> {
   const [state, setState] = useState<Live<T>>({});
   const queryRef = useRef(query);
   queryRef.current = query;
   useEffect(() => {
-    const subscription = liveQuery(() => queryRef.current()).subscribe({
-      next: (value) => setState({ value }),
-      error: (error: unknown) => setState((s) => ({ ...s, error })),
-    });
+    if (!access) return;
+    const subscription = access
+      .liveQuery(() => queryRef.current(access))
+      .subscribe({
+        next: (value) => setState({ value }),
+        error: (error: unknown) => setState((s) => ({ ...s, error })),
+      });
     return () => subscription.unsubscribe();
-  }, deps);
+  }, [access, ...deps]);
   return state;
 }
 
@@ -69,6 +105,23 @@ export function usePendingState(): PendingState | undefined {
     };
   }, []);
   return state;
+}
+
+/**
+ * The background's last count of `today` (undefined until read, or when it counted another day).
+ * `initial` is the count main.tsx read before the first paint; without it the hook reads it.
+ */
+export function usePublishedToday(today: Day, initial?: PublishedToday): PublishedToday['counts'] | undefined {
+  const [published, setPublished] = useState(initial);
+  useEffect(() => {
+    if (initial) return;
+    let live = true;
+    void readPublishedToday().then((p) => live && setPublished(p));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return published?.day === today ? published.counts : undefined;
 }
 
 /** Today's local day, updated when the day turns. */

@@ -19,12 +19,13 @@ import { detectLanguage } from './language';
 import { explain } from './model/explain';
 import { predict, scoreOf, SHIPPED_MODEL, type Model } from './model/logistic';
 import { purposeFromNextContact } from './last-call';
-import { buildCallRequest, buildOpener, buildPurpose, topicOf } from './opener';
+import { buildCallRequest, buildOpener, buildPurpose } from './opener';
 import { overdueMayStandAlone } from './overdue-alone';
 import { extractOwnText } from './own-text';
 import { PhraseMatcher } from './phrase-match';
 import { customCheckinSet, PHRASE_SETS } from './phrase-sets';
 import { splitSentences } from './sentences';
+import { findTopic } from './topic';
 import type { Analysis, AnalysisInput, Signal } from './types';
 
 export type * from './types';
@@ -119,9 +120,10 @@ export function analyzeDraft(input: AnalysisInput, model: Model = SHIPPED_MODEL)
   const { text, language, english } = ctx;
   const prediction = predict(model, features.values, proposalPenalty(ctx.purpose));
   const { reasons, findings } = explain(prediction, signals, ctx, features);
-  // The question threshold is the manager's setting: a draft that reaches it is question-heavy, whatever the model's weights.
-  const questionsAtThreshold = signals.some((s) => s.rule === 'questions' && s.weight >= 1);
-  const score = Math.max(scoreOf(model, prediction.logit), questionsAtThreshold && reasons.length ? 1 : 0);
+  // The question and word thresholds are the manager's settings: a draft that reaches one at full weight (a
+  // letter to one reader, not a document) is question-heavy or long, whatever the model's weights.
+  const atThreshold = signals.some((s) => (s.rule === 'questions' || s.rule === 'length') && s.weight >= 1);
+  const score = Math.max(scoreOf(model, prediction.logit), atThreshold && reasons.length ? 1 : 0);
   // Every nudge says why: without a reason to show, there is no nudge.
   let level = reasons.length ? levelFor(score, settings.sensitivity) : 'none';
 
@@ -132,9 +134,23 @@ export function analyzeDraft(input: AnalysisInput, model: Model = SHIPPED_MODEL)
     if (level === 'none') level = 'suggest';
   }
 
-  const mainAsk = ctx.questions.asks[0] ?? signals.find((s) => s.rule === 'checkin')?.evidence?.[0];
+  const reason = findings[0];
+  // The purpose the rep noted after the last call wins; otherwise the draft's own point.
   const carried = purposeFromNextContact(input.contact?.nextPurpose);
-  const purpose = carried ?? buildPurpose(findings[0]?.rule, topicOf(ctx.subject, mainAsk, text));
+  const purpose =
+    carried ??
+    buildPurpose(
+      reason?.rule,
+      findTopic({
+        reason: reason?.rule,
+        sentences,
+        asks: ctx.questions.asks,
+        evidence: reason?.evidence ?? [],
+        readText: english && level !== 'none',
+        subject: ctx.subject,
+        ownText: text,
+      }),
+    );
   return {
     nudge: level !== 'none',
     level,
@@ -142,7 +158,7 @@ export function analyzeDraft(input: AnalysisInput, model: Model = SHIPPED_MODEL)
     findings,
     opener: buildOpener(purpose),
     openerSource: carried ? 'last_call' : 'draft',
-    callRequest: buildCallRequest(purpose, firstName),
+    callRequest: buildCallRequest(purpose, firstName, own.signOff),
     language,
     words: ctx.words,
     questions: ctx.questions.count,

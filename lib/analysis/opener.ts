@@ -1,92 +1,83 @@
 /**
  * The call opener ("The purpose of my call is to …") and a short replacement email asking for a
- * 10-minute call, both built from the draft: its subject, its main ask and the strongest reason.
+ * 10-minute call, both built from the draft: the point it makes (topic/) and the strongest reason.
  * Source: docs/research.md — stating the reason for a call roughly doubles its success (Gong); a short
  * email asking for a 10–15 minute call is a practical habit (coaching articles).
  */
 import type { RuleId } from '../settings/schema';
 import { countWords } from './sentences';
-import { LETTER_OR_DIGIT, LOWER, UPPER } from './letters';
+import type { Topic } from './topic';
 
-const REPLY_PREFIX = /^\s*(?:(?:re|fw|fwd|aw|wg|tr|rv|sv|antw)\s*:\s*)+/i;
-const TOPIC_AFTER = /\b(?:on|about|regarding|re|for|with|from)\s+((?:the|our|your|my|this|that)\s+[^.?!,;:]{2,60})/i;
-const MAX_TOPIC_WORDS = 10;
 const MAX_CALL_REQUEST_WORDS = 60;
+/** An opener is said in one breath. */
+const MAX_OPENER_WORDS = 29;
+const OPENER_START = 'The purpose of my call is';
 
-const PURPOSE_BY_RULE: Record<RuleId, (topic: string) => string> = {
-  checkin: (t) => `to hear where you are on ${t} and agree the next step`,
-  questions: (t) => `to go through my open questions on ${t} in one pass`,
-  conflict: (t) => `to talk through ${t} and agree how we move forward`,
-  thread: (t) => `to settle ${t} in one conversation instead of another round of email`,
-  length: (t) => `to walk you through ${t} and hear your view`,
-  overdue: (t) => `to catch up on ${t} and agree the next step`,
+interface PurposeRule {
+  /** With the draft's point named. */
+  named: (topic: string) => string;
+  /** When the draft names nothing at all. */
+  unnamed: string;
+}
+
+/** One purpose per reason, in the words a rep would say it. */
+const PURPOSES: Record<RuleId, PurposeRule> = {
+  checkin: {
+    named: (t) => `to agree the next step on ${t}`,
+    unnamed: 'to hear where things stand and agree the next step',
+  },
+  questions: {
+    named: (t) => `to settle my open questions on ${t}`,
+    unnamed: 'to settle my open questions in one conversation',
+  },
+  conflict: {
+    named: (t) => `to talk through ${t} and agree how we move forward`,
+    unnamed: 'to talk through where things stand and agree how we move forward',
+  },
+  thread: {
+    named: (t) => `to settle ${t} in one conversation instead of another round of email`,
+    unnamed: 'to settle the open points in one conversation instead of another round of email',
+  },
+  length: {
+    named: (t) => `to walk you through ${t} and hear your view`,
+    unnamed: 'to walk you through where things stand and hear your view',
+  },
+  overdue: {
+    named: (t) => `to catch up on ${t} and agree the next step`,
+    unnamed: 'to catch up on where things stand and agree the next step',
+  },
 };
+
+const openerWords = (purpose: string) => countWords(`${OPENER_START} ${purpose}.`);
+
+/** The purpose for the reason and topic, its shorter reading when the full one runs past one breath. */
+export function buildPurpose(rule: RuleId | undefined, topic: Topic | undefined): string {
+  const rules = PURPOSES[rule ?? 'overdue'];
+  if (!topic) return rules.unnamed;
+  const full = rules.named(topic.text);
+  if (openerWords(full) <= MAX_OPENER_WORDS) return full;
+  const short = rules.named(topic.short);
+  return openerWords(short) <= MAX_OPENER_WORDS ? short : rules.unnamed;
+}
+
+export function buildOpener(purpose: string): string {
+  return `${OPENER_START} ${purpose}.`;
+}
 
 function clip(text: string, words: number): string {
   const parts = text.trim().split(/\s+/);
   return parts.length > words ? parts.slice(0, words).join(' ') : parts.join(' ');
 }
 
-/** A capital and then lower-case letters: "Renewal", "Early-bird" — not "ACME", "Q3", "iPhone", "McKinsey". */
-const ORDINARY_CAPITALISED = new RegExp(`^[${UPPER}][${LOWER}]+(?:-[${LOWER}]+)*$`);
-const STARTS_CAPITALISED = new RegExp(`^[${UPPER}]`);
-const TRAILING_NON_WORD = new RegExp(`[^${LETTER_OR_DIGIT}]+$`);
-const NON_WORD = new RegExp(`[^${LETTER_OR_DIGIT}'-]+`);
+/** Used only when the draft has no closing of its own. */
+const NEUTRAL_SIGN_OFF = 'Thanks';
 
-/**
- * First words after which "the" would be wrong: determiners and possessives, greetings and thanks,
- * and verbs a subject can open with ("Checking in", "Following up", "Confirm Tuesday").
- */
-const NO_ARTICLE =
-  /^(?:the|a|an|our|your|my|their|his|her|its|this|that|these|those|next|last|any|some|all|no|each|every|thanks|thank|congrats|congratulations|hello|hi|hey|welcome|please|quick|just|re|confirm|checking|following|touching|circling|looking|reaching|confirming|bumping|catching|wondering|getting|moving|reconnecting|introducing|thinking|hoping|sharing|sending|asking|requesting)$/;
-
-/** The word written with its capital in the middle of a sentence of the draft: a name ("… the Acme team"). */
-function capitalisedMidSentence(word: string, ownText: string): boolean {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`[${LETTER_OR_DIGIT},;:)'"’-][ \\t]+${escaped}(?![${LETTER_OR_DIGIT}])`).test(ownText);
-}
-
-/**
- * What the draft is about: the subject without "Re:"/"Fwd:", else the object of its main ask
- * ("any update on the MSA?" -> "the MSA"). The subject's capitalised first word is lowered when it
- * looks like an ordinary word ("Renewal timeline" -> "renewal timeline"), and kept when it looks like
- * a name: an acronym or a code ("ACME", "Q3", "iPhone"), the start of a capitalised name or title
- * ("Samantha Boyd", "Entex Contact List"), or a word the draft itself capitalises in mid-sentence
- * ("Acme renewal" when the draft says "the Acme team"). A word the draft writes in lower case is lowered.
- */
-export function topicOf(subject: string, mainAsk: string | undefined, ownText: string): string {
-  const cleaned = subject.replace(REPLY_PREFIX, '').replace(/\s+/g, ' ').trim();
-  if (cleaned) {
-    const [first = '', second = ''] = cleaned.split(' ');
-    const word = first.replace(TRAILING_NON_WORD, '');
-    const lower = word.toLowerCase();
-    // The draft writing the word in lower case settles it; otherwise its shape and the draft's own capitals do.
-    const writtenLower = word !== lower && ownText.split(NON_WORD).includes(lower);
-    // A capital on the next word too ("Samantha Boyd", "Entex Contact List") reads as a name or a title.
-    const lowered =
-      writtenLower ||
-      (ORDINARY_CAPITALISED.test(word) && !STARTS_CAPITALISED.test(second) && !capitalisedMidSentence(word, ownText));
-    if (!lowered) return clip(cleaned, MAX_TOPIC_WORDS);
-    // "Kick-off agenda" is talked through as "the kick-off agenda".
-    const article = NO_ARTICLE.test(lower) ? '' : 'the ';
-    return clip(article + first.toLowerCase() + cleaned.slice(first.length), MAX_TOPIC_WORDS);
-  }
-  const object = mainAsk ? TOPIC_AFTER.exec(mainAsk)?.[1] : undefined;
-  return object ? clip(object, MAX_TOPIC_WORDS) : 'where things stand';
-}
-
-export function buildPurpose(rule: RuleId | undefined, topic: string): string {
-  return PURPOSE_BY_RULE[rule ?? 'overdue'](topic);
-}
-
-export function buildOpener(purpose: string): string {
-  return `The purpose of my call is ${purpose}.`;
-}
-
-export function buildCallRequest(purpose: string, firstName: string | undefined): string {
+/** The email asking for the call, signed the way the rep signed the draft ("Thanks,\nSam"). */
+export function buildCallRequest(purpose: string, firstName: string | undefined, signOff?: string): string {
   const greeting = firstName ? `Hi ${firstName},` : 'Hi,';
+  const closing = signOff ?? NEUTRAL_SIGN_OFF;
   const compose = (p: string) =>
-    `${greeting}\n\nCould we speak for 10 minutes today or tomorrow? The purpose of my call is ${p}. What time suits you?\n\nThanks`;
+    `${greeting}\n\nCould we speak for 10 minutes today or tomorrow? The purpose of my call is ${p}. What time suits you?\n\n${closing}`;
   let text = compose(purpose);
   // Shorten the purpose, never the ask, until the email fits.
   for (let words = purpose.split(' ').length - 1; countWords(text) > MAX_CALL_REQUEST_WORDS && words > 3; words--) {

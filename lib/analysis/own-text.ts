@@ -6,7 +6,7 @@
  * Line-based and linear in the input: every regular expression here is anchored to one line and has
  * no nested quantifiers, so a megabyte of pasted text cannot make it backtrack.
  */
-import { LETTER } from './letters';
+import { LETTER, UPPER } from './letters';
 import { countWords } from './sentences';
 
 /** "On Tue, Mar 3, 2026 at 9:12 AM Dana <d@x.com> wrote:" and its German, French, Spanish, Portuguese, Italian, Dutch forms. */
@@ -36,8 +36,13 @@ const SIGNATURE_DELIMITER = /^--\s?$/;
 
 /** Closing lines: "Best,", "Thanks!", "Kind regards", "Mit freundlichen Grüßen", "-J". */
 const SIGN_OFF =
-  /^\s*(?:(?:best|warm|kind|warmest|many|with)?\s*(?:regards|wishes|thanks)|thanks (?:&|and) regards|best|cheers|thanks|thank you|thx|ta|sincerely|respectfully|yours(?: truly| sincerely)?|talk soon|speak soon|warmly|cordially|all the best|take care|mit freundlichen grüßen|viele grüße|beste grüße|liebe grüße|cordialement|bien cordialement|bien à vous|saludos(?: cordiales)?|un saludo|atentamente|atenciosamente|abraços|cordiali saluti|met vriendelijke groet)\b[\s,.!]*(?:[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)?\s*$/i;
+  /^\s*(?:(?:best|warm|kind|warmest|many|with)?\s*(?:regards|wishes|thanks)|thanks (?:&|and) regards|best|cheers|thanks|thank you|thx|ta|sincerely|respectfully|yours(?: truly| sincerely)?|talk soon|speak soon|warmly|cordially|all the best|take care|mit freundlichen grüßen|viele grüße|beste grüße|liebe grüße|cordialement|bien cordialement|bien à vous|saludos(?: cordiales)?|un saludo|atentamente|atenciosamente|abraços|cordiali saluti|met vriendelijke groet)\b[\s,.!]*(?:[-–—]\s*)?(?:[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)?\s*$/i;
 const DASH_INITIAL = /^\s*[-–—~]\s?[A-Z][\w.]{0,20}\s*$/;
+/** A line of just a name under a closing: "Sam", "Priya Nair", "J.", "María-José Ruiz". */
+const NAME_LINE = new RegExp(`^\\s*[${UPPER}][${LETTER}.'’-]*(?:\\s[${UPPER}][${LETTER}.'’-]*){0,3}\\s*$`);
+/** A closing that already carries the name: "Thanks, Sam", "Cheers - A". */
+const CLOSING_WITH_NAME = /(?:,|\s[-–—])\s*[A-Z][\w.'-]*\s*$/;
+
 /** "Have a great weekend," — a short line that ends in a comma and is followed only by a name. */
 const SHORT_COMMA_CLOSER = /^\s*\S+(?:\s\S+){0,4},\s*$/;
 
@@ -122,6 +127,8 @@ function cutAt(lines: string[], test: (line: string) => boolean): string[] {
 
 export interface OwnText {
   text: string;
+  /** The rep's closing as written, with the name under it: "Thanks,\nSam", "Best regards,\nPriya Nair", "Cheers - A". */
+  signOff?: string;
   /** First name from the draft's greeting ("Hi Dana,"), when there is one. */
   greetingName?: string;
 }
@@ -134,10 +141,25 @@ export function extractOwnText(body: string): OwnText {
   lines = lines.slice(0, quoteStart(lines)).filter((l) => !/^\s*>/.test(l) && !MOBILE_FOOTER.test(l));
   lines = cutAt(lines, (l) => DISCLAIMER.test(l));
   lines = cutAt(lines, (l) => SIGNATURE_DELIMITER.test(l));
-  lines = lines.slice(0, signOffStart(lines));
-  lines = trimContactTail(lines);
+  const closingAt = signOffStart(lines);
+  const signOff = closingOf(lines.slice(closingAt));
+  lines = trimContactTail(lines.slice(0, closingAt));
   const text = lines.join('\n').trim();
   const name = GREETING_NAME.exec(text)?.[1];
   // The greeting word is matched case-insensitively; a name must still start with a capital.
-  return name && name[0] !== name[0]?.toLowerCase() ? { text, greetingName: name } : { text };
+  const greetingName = name && name[0] !== name[0]?.toLowerCase() ? name : undefined;
+  return {
+    text,
+    ...(greetingName ? { greetingName } : {}),
+    ...(signOff ? { signOff } : {}),
+  };
+}
+
+/** The closing line and the name under it, not the title, company or phone lines that follow. */
+function closingOf(block: string[]): string | undefined {
+  const closing = block[0]?.trim();
+  if (!closing) return undefined;
+  if (CLOSING_WITH_NAME.test(closing)) return closing;
+  const name = block.slice(1).find((line) => line.trim() !== '');
+  return name && NAME_LINE.test(name) ? `${closing}\n${name.trim()}` : closing;
 }

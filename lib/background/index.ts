@@ -9,7 +9,7 @@ import type { Settings } from '../settings/schema';
 import { DEFAULT_SETTINGS } from '../settings/schema';
 import { Ledger } from '../ledger/ledger';
 import { msUntilNextDay } from '../ledger/day';
-import { sessionPendingStore } from '../ledger/session';
+import { publishToday, sessionPendingStore } from '../ledger/session';
 import { coalesce, showBadge } from './badge';
 import { handleCommand } from './commands';
 import { createMessageHandler } from './router';
@@ -38,11 +38,11 @@ export function startBackground(): Background {
 
   const refreshBadge = coalesce(async () => {
     await ready;
-    await showBadge({
-      counts: await ledger.todayCounts(),
-      goal: settings.dailyCallGoal,
-      saved: ledger.getStatus().persistent,
-    });
+    const counts = await ledger.todayCounts();
+    await Promise.all([
+      showBadge({ counts, goal: settings.dailyCallGoal, saved: ledger.getStatus().persistent }),
+      publishToday({ day: ledger.today(), counts }),
+    ]);
   });
   const ledger = new Ledger({ pending: sessionPendingStore(), onChange: () => void refreshBadge() });
 

@@ -36,15 +36,51 @@ export function telNumberOf(link: Element): string {
   }
 }
 
-/** True for an element the page shows: in the document, not hidden by attribute or style. */
+/**
+ * True for an element the page shows: in the document, not `hidden`, not a hidden input, not
+ * `display: none` or `visibility: hidden` itself or through an ancestor. `aria-hidden` does not count:
+ * Outlook can put it on its whole app (docs/hosts.md).
+ */
 export function isShown(el: Element): boolean {
-  if (!el.isConnected || el.closest('[hidden], [aria-hidden="true"]')) return false;
-  const view = el.ownerDocument.defaultView;
-  if (view) {
-    const style = view.getComputedStyle(el);
-    if (style.display === 'none' || style.visibility === 'hidden') return false;
+  if (!el.isConnected || el.closest('[hidden]')) return false;
+  if (el instanceof HTMLInputElement && el.type === 'hidden') return false;
+  return el.checkVisibility({ visibilityProperty: true });
+}
+
+/**
+ * The one to read of several elements found for the same part of a compose window. Real pages hold
+ * hidden duplicates (docs/hosts.md): Gmail keeps a hidden plain-text textarea labelled "Message Body"
+ * beside the editor, and some layouts put a hidden, empty subject field before the visible one. Shown
+ * and filled wins, then filled (a hidden field can be the only one filled, as Gmail's subject in inline
+ * replies), then shown, then the first; among equals the earlier one.
+ */
+export function preferShownFilled<E extends Element>(
+  candidates: readonly E[],
+  filled: (el: E) => boolean = () => true,
+): E | undefined {
+  // One candidate needs no style lookup.
+  if (candidates.length < 2) return candidates[0];
+  let best: E | undefined;
+  let bestRank = -1;
+  for (const el of candidates) {
+    const rank = (filled(el) ? 2 : 0) + (isShown(el) ? 1 : 0);
+    if (rank > bestRank) [best, bestRank] = [el, rank];
+    if (rank === 3) break;
   }
-  return true;
+  return best;
+}
+
+/** Every element the fallbacks find, the first fallback's first (an element two of them find comes twice). */
+export function queryAllInOrder<E extends Element = HTMLElement>(
+  scope: ParentNode,
+  fallbacks: readonly Fallback[],
+): E[] {
+  return fallbacks.flatMap(({ css }) => [...scope.querySelectorAll<E>(css)]);
+}
+
+/** The trimmed value of the field to read among `fields` (see preferShownFilled), or ''. */
+export function fieldValue(fields: readonly (HTMLInputElement | HTMLTextAreaElement)[]): string {
+  return preferShownFilled(fields, (field) => field.value.trim() !== '')?.value.trim() ?? '';
 }
 
 /** The first fallback that finds anything wins, so a newer selector never mixes with an older one. */

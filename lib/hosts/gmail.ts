@@ -11,10 +11,13 @@ import {
   closestOf,
   findPhoneNumbers,
   type Fallback,
+  fieldValue,
   isShown,
   OWN_UI,
   ownRangeBefore,
   parseAddress,
+  preferShownFilled,
+  queryAllInOrder,
   queryAllUnion,
   queryFirst,
   readBlocksText,
@@ -159,11 +162,7 @@ function ownTextRange(body: HTMLElement): Range {
 }
 
 function readSubject(root: HTMLElement): string {
-  for (const { css } of S.subject) {
-    const value = root.querySelector<HTMLInputElement>(css)?.value.trim();
-    if (value) return value;
-  }
-  return '';
+  return fieldValue(queryAllInOrder<HTMLInputElement>(root, S.subject));
 }
 
 // ---------------------------------------------------------------- recipients
@@ -313,15 +312,15 @@ const windows = new WeakMap<HTMLElement, ComposeWindow>();
 function findComposeWindows(doc: Document): { windows: ComposeWindow[]; problems: HostProblem[] } {
   const found: ComposeWindow[] = [];
   const problems: HostProblem[] = [];
-  const roots = new Set<HTMLElement>();
+  const bodiesByRoot = new Map<HTMLElement, HTMLElement[]>();
   for (const body of findBodies(doc)) {
     const root = composeRoot(body);
-    if (!root) {
-      problems.push({ message: 'a message body without a compose window around it' });
-      continue;
-    }
-    if (roots.has(root)) continue;
-    roots.add(root);
+    if (root) bodiesByRoot.set(root, [...(bodiesByRoot.get(root) ?? []), body]);
+    else problems.push({ message: 'a message body without a compose window around it' });
+  }
+  for (const [root, bodies] of bodiesByRoot) {
+    // One body per window: the one the rep sees, should the page hold a hidden copy.
+    const body = preferShownFilled(bodies)!;
     const known = windows.get(root);
     if (known?.body === body) {
       found.push(known);

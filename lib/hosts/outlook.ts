@@ -17,11 +17,13 @@ import {
   closestOf,
   type Fallback,
   findPhoneNumbers,
+  fieldValue,
   isShown,
   matchesAny,
   OWN_UI,
   ownRangeBefore,
   parseAddress,
+  queryAllInOrder,
   readBlocksText,
   TEL_LINKS,
   telNumberOf,
@@ -224,14 +226,11 @@ function ownTextRange(body: HTMLElement): Range {
 }
 
 function readSubject(root: HTMLElement): string {
-  for (const { css } of S.subject) {
-    const input = root.querySelector<HTMLInputElement>(css);
-    if (input) return input.value.trim();
-  }
-  // Structural fallback: the compose form's only free-text input is the subject.
+  const fields = queryAllInOrder<HTMLInputElement>(root, S.subject);
+  if (fields.length) return fieldValue(fields);
+  // Structural fallback: the compose form's only free-text input is the subject (the last one, should there be more).
   const inputs = [...root.querySelectorAll<HTMLInputElement>('input[type="text"], input:not([type])')];
-  const last = inputs[inputs.length - 1];
-  if (last) return last.value.trim();
+  if (inputs.length) return fieldValue(inputs.reverse());
   // An inline reply has no subject field: the conversation's heading holds it.
   const heading = conversationOf(root)?.querySelector(anyOf(S.conversationSubject));
   return heading?.textContent.replace(/\s+/g, ' ').trim() ?? '';
@@ -457,7 +456,8 @@ function findComposeWindows(doc: Document): { windows: ComposeWindow[]; problems
 export const outlookHost: ComposeHost = {
   id: 'outlook',
   findComposeWindows,
-  hasBlockingDialog: (doc) => [...doc.querySelectorAll(anyOf(S.blockingDialog))].some(isShown),
+  hasBlockingDialog: (doc) =>
+    [...doc.querySelectorAll(anyOf(S.blockingDialog))].some((d) => isShown(d) && !d.closest('[aria-hidden="true"]')),
   contactNear,
   // Settings > Mail > Compose and reply > Undo send: up to 10 seconds (docs/hosts.md).
   undoSend: undoSendOffer({ control: S.undoSendCandidate, labels: UNDO_LABELS, longestMs: 10_000 }),

@@ -14,16 +14,6 @@ export interface UndoSendMarkup {
   longestMs: number;
 }
 
-/** Shown, and no ancestor takes it out of the layout (a toast is often hidden by its container). */
-function onScreen(el: Element): boolean {
-  if (!isShown(el)) return false;
-  const view = el.ownerDocument.defaultView;
-  for (let up = el.parentElement; up && view; up = up.parentElement) {
-    if (view.getComputedStyle(up).display === 'none') return false;
-  }
-  return true;
-}
-
 export function undoSendOffer({ control, labels, longestMs }: UndoSendMarkup): UndoSendOffer {
   const css = anyOf(control);
   const labelled = (el: Element) => {
@@ -38,7 +28,7 @@ export function undoSendOffer({ control, labels, longestMs }: UndoSendMarkup): U
   };
   return {
     longestMs,
-    isOffered: (doc) => queryAllUnion(doc, control).some((el) => labelled(el) && onScreen(el)),
+    isOffered: (doc) => queryAllUnion(doc, control).some((el) => labelled(el) && isShown(el)),
     isUndoControl: (target) => undoControl(target) !== null,
   };
 }

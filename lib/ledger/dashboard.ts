@@ -73,7 +73,7 @@ export async function readToday(
     const counts = db ? await countDay(db, today) : { calls: 0, emails: 0 };
     return { extra, counts };
   };
-  const { extra, counts: base } = db ? await db.transaction('r', db.events, read) : await read();
+  const { extra, counts: base } = db ? await db.transaction('r', db.events, db.totals, read) : await read();
   for (const p of extra) {
     if (p.day !== today) continue;
     if (p.event.type === 'call_logged') base.calls++;
@@ -85,7 +85,7 @@ export async function readToday(
 export async function readDashboard(db: LedgerDb | null, options: DashboardOptions): Promise<Dashboard> {
   // One read transaction, so pending events and the database are seen at the same moment.
   return db
-    ? db.transaction('r', db.events, db.contacts, db.calls, () => dashboardOf(db, options))
+    ? db.transaction('r', db.events, db.contacts, db.calls, db.totals, () => dashboardOf(db, options))
     : dashboardOf(null, options);
 }
 

@@ -9,6 +9,8 @@
  *   path is kept and tested so the migration machinery is exercised from the first version on.
  * - v2: events keep only counts, flags and contact ids, with the local day fixed at record time and
  *   a [type+day] index for counting; call notes move to `calls`; `contacts` summarises each contact.
+ * - v3: `totals` keeps each local day's count of each event type, changed with the events
+ *   (lib/ledger/totals.ts), so the popup reads a row per day; the upgrade counts existing events.
  */
 import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type {
@@ -23,9 +25,10 @@ import type {
 import type { SiteId } from '../settings/schema';
 import { localDay, type Day } from './day';
 import { buildRows, type PreparedEvent } from './rows';
+import { countByDay, type TotalsRow } from './totals';
 
 export const LEDGER_DB_NAME = 'callfirst-ledger';
-export const LEDGER_SCHEMA_VERSION = 2;
+export const LEDGER_SCHEMA_VERSION = 3;
 
 export type EventType = LedgerEvent['type'];
 
@@ -88,6 +91,11 @@ export const SCHEMA_V2 = {
   contacts: 'id, nameKey, lastEmailAt, lastCallAt',
 };
 
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  totals: 'day',
+};
+
 export interface LedgerDbOptions extends DexieOptions {
   /** The rep's time zone for days computed during an upgrade (the runtime's zone by default). */
   timeZone?: () => string | undefined;
@@ -97,6 +105,7 @@ export class LedgerDb extends Dexie {
   events!: EntityTable<EventRow, 'key'>;
   calls!: EntityTable<CallRow, 'key'>;
   contacts!: EntityTable<ContactRow, 'id'>;
+  totals!: EntityTable<TotalsRow, 'day'>;
 
   constructor(name: string = LEDGER_DB_NAME, options: LedgerDbOptions = {}) {
     const { timeZone, ...dexieOptions } = options;
@@ -105,6 +114,7 @@ export class LedgerDb extends Dexie {
     this.version(2)
       .stores(SCHEMA_V2)
       .upgrade((tx) => upgradeV1ToV2(tx, timeZone?.()));
+    this.version(3).stores(SCHEMA_V3).upgrade(upgradeV2ToV3);
   }
 }
 
@@ -122,4 +132,11 @@ async function upgradeV1ToV2(tx: Transaction, timeZone: string | undefined): Pro
   await tx.table('events').bulkAdd(events);
   if (calls.length) await tx.table('calls').bulkAdd(calls);
   if (contacts.length) await tx.table('contacts').bulkAdd(contacts);
+}
+
+/** v2 → v3: each day's totals, counted from the events' [type+day] keys (no event row is loaded). */
+async function upgradeV2ToV3(tx: Transaction): Promise<void> {
+  const keys = (await tx.table('events').orderBy('[type+day]').keys()) as unknown as [EventType, Day][];
+  const totals = countByDay(keys.map(([type, day]) => ({ type, day })));
+  await tx.table('totals').bulkPut([...totals.values()]);
 }

@@ -4,9 +4,9 @@
  */
 import type { CallNotes, CallSource, ContactRef } from '../messages';
 import type { Day } from './day';
-import type { EventType, LedgerDb } from './db';
+import type { LedgerDb } from './db';
 import { LEDGER_SCHEMA_VERSION } from './db';
-import { perDay } from './queries';
+import type { TotalsRow } from './totals';
 
 export interface ExportedCall {
   at: string;
@@ -16,14 +16,8 @@ export interface ExportedCall {
   notes: CallNotes;
 }
 
-export interface ExportedDay {
-  day: Day;
-  calls: number;
-  emails: number;
-  nudgesShown: number;
-  nudgesAccepted: number;
-  nudgesDismissed: number;
-}
+/** One day's counts: the daily totals as stored. */
+export type ExportedDay = TotalsRow;
 
 export interface LedgerExport {
   app: 'CallFirst';
@@ -33,17 +27,9 @@ export interface LedgerExport {
   days: ExportedDay[];
 }
 
-const DAY_FIELDS: Record<EventType, keyof Omit<ExportedDay, 'day'>> = {
-  call_logged: 'calls',
-  email_sent: 'emails',
-  nudge_shown: 'nudgesShown',
-  nudge_accepted: 'nudgesAccepted',
-  nudge_dismissed: 'nudgesDismissed',
-};
-
-/** Everything exportable, oldest first. The daily counts are index counts, day by day. */
+/** Everything exportable, oldest first. The daily counts are the daily totals. */
 export async function readExport(db: LedgerDb, now: number = Date.now()): Promise<LedgerExport> {
-  return db.transaction('r', db.events, db.calls, async () => {
+  return db.transaction('r', db.calls, db.totals, async () => {
     const calls = (await db.calls.orderBy('at').toArray()).map((c): ExportedCall => ({
       at: new Date(c.at).toISOString(),
       day: c.day,
@@ -51,22 +37,7 @@ export async function readExport(db: LedgerDb, now: number = Date.now()): Promis
       source: c.source,
       notes: { ...c.notes },
     }));
-    const byDay = new Map<Day, ExportedDay>();
-    const first = (await db.events.orderBy('day').first())?.day;
-    const last = (await db.events.orderBy('day').last())?.day;
-    if (first && last) {
-      for (const [type, field] of Object.entries(DAY_FIELDS) as [EventType, keyof Omit<ExportedDay, 'day'>][]) {
-        for (const [day, n] of await perDay(db, type, first, last)) {
-          let row = byDay.get(day);
-          if (!row) {
-            row = { day, calls: 0, emails: 0, nudgesShown: 0, nudgesAccepted: 0, nudgesDismissed: 0 };
-            byDay.set(day, row);
-          }
-          row[field] = n;
-        }
-      }
-    }
-    const days = [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+    const days = await db.totals.orderBy('day').toArray();
     return {
       app: 'CallFirst',
       schemaVersion: LEDGER_SCHEMA_VERSION,

@@ -19,7 +19,7 @@ import { contactHistories, type DayCounts } from './queries';
 import { applyToContact, contactRefsOf, isOverdueOnly, newContact, toLastCall, type PreparedEvent } from './rows';
 import { OVERDUE_ALONE_EVERY_DAYS } from '../analysis/overdue-alone';
 import { contactIdOf } from '../contact-history';
-import { writeEvents } from './write';
+import { deleteDaysBefore, deleteEverything, writeEvents } from './write';
 
 /** Why storage is not working, in the categories the popup explains. */
 export type StorageProblem = 'unavailable' | 'quota' | 'blocked' | 'failed';
@@ -390,10 +390,7 @@ export class Ledger {
     this.clearRetry();
     await this.savePending();
     try {
-      const db = await this.openDb();
-      await db.transaction('rw', db.events, db.calls, db.contacts, async () => {
-        await Promise.all([db.events.clear(), db.calls.clear(), db.contacts.clear()]);
-      });
+      await deleteEverything(await this.openDb());
     } finally {
       this.onChange();
     }
@@ -407,9 +404,8 @@ export class Ledger {
     if (!Number.isFinite(retentionDays) || retentionDays < 1) return 0;
     const keepFrom = addDays(this.today(), -(Math.floor(retentionDays) - 1));
     const db = await this.openDb();
-    const deleted = await db.transaction('rw', db.events, db.calls, db.contacts, async () => {
-      const n = await db.events.where('day').below(keepFrom).delete();
-      await db.calls.where('day').below(keepFrom).delete();
+    const deleted = await db.transaction('rw', db.events, db.calls, db.contacts, db.totals, async () => {
+      const n = await deleteDaysBefore(db, keepFrom);
       // A contact goes when its latest email and call are both older than the first day kept.
       const stale = (r: { lastEmailAt?: number; lastCallAt?: number }) =>
         localDay(Math.max(r.lastEmailAt ?? 0, r.lastCallAt ?? 0), this.timeZone()) < keepFrom;

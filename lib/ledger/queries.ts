@@ -1,7 +1,7 @@
 /**
- * Reading the ledger. Every count goes through the `[type+day]` index: "how many calls on day D"
- * is one key-range count, "calls per day from D1 to D2" one count per day, and no event row is
- * loaded, so the popup's numbers cost the same with a year of history as with a day.
+ * Reading the ledger. Counts come from the daily totals (lib/ledger/totals.ts): today is one row,
+ * a 30-day chart thirty rows, a streak a row per day it lasts; no event row is loaded, so the
+ * popup's numbers cost the same with a year of history as with a day.
  */
 import {
   normalizeAddress,
@@ -13,8 +13,9 @@ import {
 import { OVERDUE_ALONE_EVERY_DAYS } from '../analysis/overdue-alone';
 import type { ContactHistory } from '../messages';
 import { addDays, localDay, type Day } from './day';
-import type { EventType, LedgerDb } from './db';
+import type { LedgerDb } from './db';
 import { isOverdueOnly, toContactHistory, toLastCall } from './rows';
+import { emptyTotals, type TotalsRow } from './totals';
 
 export interface DayCounts {
   calls: number;
@@ -29,54 +30,38 @@ export interface NudgeCounts {
 
 const DAY_MS = 86_400_000;
 
-/** Events of one type on one day: a single index count. */
-export function countOn(db: LedgerDb, type: EventType, day: Day): Promise<number> {
-  return db.events.where('[type+day]').equals([type, day]).count();
-}
-
-/** Today's calls and emails (two index counts). */
+/** Today's calls and emails (one row). */
 export async function countDay(db: LedgerDb, day: Day): Promise<DayCounts> {
-  const [calls, emails] = await Promise.all([countOn(db, 'call_logged', day), countOn(db, 'email_sent', day)]);
-  return { calls, emails };
+  const row = await db.totals.get(day);
+  return { calls: row?.calls ?? 0, emails: row?.emails ?? 0 };
 }
 
-/** Events of one type from `from` to `to` (inclusive). */
-export function countBetween(db: LedgerDb, type: EventType, from: Day, to: Day): Promise<number> {
-  return db.events.where('[type+day]').between([type, from], [type, to], true, true).count();
-}
-
-/**
- * Events of one type per day from `from` to `to` (inclusive): one index count per day, issued
- * together. (A key cursor over the range would read every event; counts read none.)
- */
-export async function perDay(db: LedgerDb, type: EventType, from: Day, to: Day): Promise<Map<Day, number>> {
-  const days: Day[] = [];
-  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
-  const counts = await Promise.all(days.map((day) => countOn(db, type, day)));
-  const out = new Map<Day, number>();
-  days.forEach((day, i) => {
-    if (counts[i]) out.set(day, counts[i]);
-  });
+/** The totals of each day from `from` to `to` (inclusive), oldest first, zero-filled. */
+export async function totalsBetween(db: LedgerDb, from: Day, to: Day): Promise<TotalsRow[]> {
+  if (from > to) return [];
+  const rows = await db.totals.where('day').between(from, to, true, true).toArray();
+  const byDay = new Map(rows.map((r) => [r.day, r]));
+  const out: TotalsRow[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) out.push(byDay.get(day) ?? emptyTotals(day));
   return out;
 }
 
 /** Calls and emails for each day from `from` to `to`, oldest first, zero-filled. */
 export async function dailyCounts(db: LedgerDb, from: Day, to: Day): Promise<({ day: Day } & DayCounts)[]> {
-  const [calls, emails] = await Promise.all([perDay(db, 'call_logged', from, to), perDay(db, 'email_sent', from, to)]);
-  const out: ({ day: Day } & DayCounts)[] = [];
-  for (let day = from; day <= to; day = addDays(day, 1)) {
-    out.push({ day, calls: calls.get(day) ?? 0, emails: emails.get(day) ?? 0 });
-  }
-  return out;
+  return (await totalsBetween(db, from, to)).map(({ day, calls, emails }) => ({ day, calls, emails }));
 }
 
 export async function nudgeCounts(db: LedgerDb, from: Day, to: Day): Promise<NudgeCounts> {
-  const [shown, accepted, dismissed] = await Promise.all([
-    countBetween(db, 'nudge_shown', from, to),
-    countBetween(db, 'nudge_accepted', from, to),
-    countBetween(db, 'nudge_dismissed', from, to),
-  ]);
-  return { shown, accepted, dismissed };
+  const out: NudgeCounts = { shown: 0, accepted: 0, dismissed: 0 };
+  await db.totals
+    .where('day')
+    .between(from, to, true, true)
+    .each((r) => {
+      out.shown += r.nudgesShown;
+      out.accepted += r.nudgesAccepted;
+      out.dismissed += r.nudgesDismissed;
+    });
+  return out;
 }
 
 /**
@@ -96,14 +81,14 @@ export function streakFrom(callsOn: (day: Day) => number, today: Day, goal: numb
 
 /** The earliest day with any event, or null for an empty ledger. */
 export async function earliestDay(db: LedgerDb): Promise<Day | null> {
-  const first = await db.events.orderBy('day').first();
+  const first = await db.totals.orderBy('day').first();
   return first?.day ?? null;
 }
 
 /**
- * The streak from the database, walking back from today in growing chunks (35 days, then 70, 140…,
- * never before the first recorded day), one index count per day, stopping at the first day that
- * missed the goal. `extraCalls` adds calls not yet in the database (the in-memory fallback).
+ * The streak from the database, walking back from today in growing chunks of days (35, then 70,
+ * 140…, never before the first recorded day), stopping at the first day that missed the goal.
+ * `extraCalls` adds calls not yet in the database (the in-memory fallback).
  */
 export async function callStreak(
   db: LedgerDb,
@@ -116,15 +101,15 @@ export async function callStreak(
   const firstSaved = (await earliestDay(db)) ?? today;
   const earliest = firstExtra && firstExtra < firstSaved ? firstExtra : firstSaved;
   const extra = (d: Day) => extraCalls.get(d) ?? 0;
-  const todayCalls = (await countOn(db, 'call_logged', today)) + extra(today);
+  const todayCalls = (await countDay(db, today)).calls + extra(today);
   let day = todayCalls >= goal ? today : addDays(today, -1);
   let streak = 0;
   for (let chunk = 35; day >= earliest; chunk *= 2) {
     const back = addDays(day, -(chunk - 1));
     const from = back > earliest ? back : earliest;
-    const calls = await perDay(db, 'call_logged', from, day);
-    for (; day >= from; day = addDays(day, -1)) {
-      if ((calls.get(day) ?? 0) + extra(day) < goal) return streak;
+    const rows = await totalsBetween(db, from, day);
+    for (let i = rows.length - 1; i >= 0; i--, day = addDays(day, -1)) {
+      if (rows[i]!.calls + extra(day) < goal) return streak;
       streak++;
     }
   }
@@ -159,20 +144,21 @@ export async function overdueContacts(db: LedgerDb, now: number, options: Overdu
   );
 }
 
-/** Sets each contact's `lastCall` (its latest call with the notes) from the calls table. */
+/**
+ * Sets each contact's `lastCall` (its latest call with the notes) from the calls table. That call
+ * is the one at the contact's `lastCallAt`, so only the calls at those instants are read (through
+ * the `at` index), not every call of every contact: the popup's overdue list stays cheap with a
+ * year of calls.
+ */
 export async function addLastCalls(db: LedgerDb, histories: (ContactHistory & { id: string })[]): Promise<void> {
-  if (!histories.length) return;
+  const called = histories.filter((h) => h.lastCallAt !== undefined);
+  if (!called.length) return;
   const calls = await db.calls
-    .where('contactId')
-    .anyOf(histories.map((h) => h.id))
+    .where('at')
+    .anyOf([...new Set(called.map((h) => h.lastCallAt!))])
     .toArray();
-  const latest = new Map<string, (typeof calls)[number]>();
-  for (const call of calls) {
-    const known = call.contactId === undefined ? undefined : latest.get(call.contactId);
-    if (call.contactId !== undefined && (!known || call.at > known.at)) latest.set(call.contactId, call);
-  }
-  for (const history of histories) {
-    const call = latest.get(history.id);
+  for (const history of called) {
+    const call = calls.find((c) => c.contactId === history.id && c.at === history.lastCallAt);
     if (call) history.lastCall = toLastCall(call.at, call.notes);
   }
 }

@@ -1,18 +1,22 @@
 /**
- * Writing to the ledger: exactly once per idempotency key, all or nothing per batch.
+ * Every change to the ledger's events: recording (exactly once per idempotency key, all or nothing
+ * per batch; also the way in for anything imported or synced), pruning old days and deleting
+ * everything. Each runs in one read-write transaction that also moves the daily totals
+ * (lib/ledger/totals.ts), so they always match the events: write events nowhere else.
  *
- * One read-write transaction over events, calls and contacts: IndexedDB runs overlapping
- * read-write transactions one after another, so contact summaries never lose an update when
- * several tabs (or the background and a flush) record at the same moment.
+ * IndexedDB runs overlapping read-write transactions one after another, so contact summaries and
+ * totals never lose an update when several tabs (or the background and a flush) record at once.
  */
 import { contactIdOf } from '../contact-history';
+import type { Day } from './day';
 import type { ContactRow, LedgerDb } from './db';
 import { buildRows, contactRefsOf, type PreparedEvent } from './rows';
+import { moveTotals } from './totals';
 
 /** Records `batch`; returns the keys that were new (the others were already recorded). */
 export async function writeEvents(db: LedgerDb, batch: PreparedEvent[]): Promise<Set<string>> {
   if (!batch.length) return new Set();
-  return db.transaction('rw', db.events, db.calls, db.contacts, async () => {
+  return db.transaction('rw', db.events, db.calls, db.contacts, db.totals, async () => {
     const byKey = new Map<string, PreparedEvent>();
     for (const p of batch) if (!byKey.has(p.event.key)) byKey.set(p.event.key, p);
     const keys = [...byKey.keys()];
@@ -45,6 +49,7 @@ export async function writeEvents(db: LedgerDb, batch: PreparedEvent[]): Promise
 
     const rows = buildRows(fresh, known);
     await db.events.bulkAdd(rows.events);
+    await moveTotals(db, rows.events, 1);
     if (rows.calls.length) await db.calls.bulkAdd(rows.calls);
     for (const id of rows.recount) {
       const row = rows.contacts.find((c) => c.id === id);
@@ -52,6 +57,27 @@ export async function writeEvents(db: LedgerDb, batch: PreparedEvent[]): Promise
     }
     if (rows.contacts.length) await db.contacts.bulkPut(rows.contacts);
     return new Set(fresh.map((p) => p.event.key));
+  });
+}
+
+/**
+ * Deletes the events and calls of every day before `keepFrom`, and those days' totals (whole days
+ * go, so their totals go whole). Runs in the caller's transaction when there is one (it must
+ * include events, calls and totals). Returns the number of events deleted.
+ */
+export function deleteDaysBefore(db: LedgerDb, keepFrom: Day): Promise<number> {
+  return db.transaction('rw', db.events, db.calls, db.totals, async () => {
+    const n = await db.events.where('day').below(keepFrom).delete();
+    await db.calls.where('day').below(keepFrom).delete();
+    await db.totals.where('day').below(keepFrom).delete();
+    return n;
+  });
+}
+
+/** Deletes every event, call, contact and total. */
+export function deleteEverything(db: LedgerDb): Promise<void> {
+  return db.transaction('rw', db.events, db.calls, db.contacts, db.totals, async () => {
+    await Promise.all([db.events.clear(), db.calls.clear(), db.contacts.clear(), db.totals.clear()]);
   });
 }
 

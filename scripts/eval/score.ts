@@ -3,6 +3,7 @@
  * by labeled reason, per-writer lines and the share of openers naming a topic word. Pure: labeled items
  * and verdicts in, numbers and printable lines out.
  */
+import { fillerSubjectIn } from '../../lib/analysis/topic';
 
 export interface LabeledItem {
   id: string;
@@ -112,6 +113,14 @@ export function topicMentions(
   return { named, withTopic };
 }
 
+/** Nudged drafts whose opener repeats a subject that names nothing ("Following up", "Lunch?"). */
+export function fillerOpeners(items: readonly LabeledItem[], verdicts: ReadonlyMap<string, Verdict>): number {
+  return items.filter((item) => {
+    const verdict = verdicts.get(item.id);
+    return verdict?.nudge && fillerSubjectIn(verdict.opener, item.subject ?? '');
+  }).length;
+}
+
 export const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 export function scoreLine(s: Scores): string {
@@ -161,6 +170,7 @@ export function report(items: readonly LabeledItem[], verdicts: ReadonlyMap<stri
     lines.push(
       `openers naming a topic word: ${topics.named}/${topics.withTopic} (${percent(topics.named / topics.withTopic)})`,
     );
+  lines.push(`openers with a filler subject: ${fillerOpeners(items, verdicts)}`);
   lines.push(scoreLine(scoresOf(counts)));
   return lines;
 }

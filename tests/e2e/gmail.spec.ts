@@ -309,7 +309,7 @@ test.describe('actions', () => {
     const nudge = page.locator(NUDGE);
     await nudge.getByRole('button', { name: 'Faster as a call?' }).click();
     await nudge
-      .getByRole('button', { name: /Turn off the rule/ })
+      .getByRole('button', { name: /Turn off this rule/ })
       .first()
       .click();
     await expect(nudge).toBeHidden();

@@ -6,7 +6,7 @@
  * (textarea names, data-testid="opener"). Tests that count on the ledger empty it first.
  */
 import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
-import { expect, test } from './harness';
+import { analysed, expect, test } from './harness';
 import { openGmail, seenEvents, watchMessages } from './gmail-fixtures';
 import { bodies, caretAtTop, OFFICE, openOutlook } from './outlook-fixtures';
 
@@ -93,6 +93,28 @@ test('a call logged from the nudge with a next purpose opens the next draft to t
   await card.locator('[data-action="call_request"]').click();
   await expect(next.locator(BODY)).toContainText('The purpose of my call is to confirm the pilot start date.');
   await next.close();
+
+  // Three emails later Dana is overdue: the popup lists her with the purpose of the next contact.
+  const popup = await extensionContext.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  for (let i = 1; i <= 3; i++) {
+    const event = {
+      type: 'email_sent',
+      key: `nudge-spec:email:${i}:${Date.now()}`,
+      at: Date.now(),
+      host: 'gmail',
+      recipients: [{ address: 'dana@acme.example' }],
+      level: 'none',
+      reasons: [],
+    };
+    expect(await popup.evaluate((e) => chrome.runtime.sendMessage({ type: 'record', event: e }), event)).toEqual({
+      ok: true,
+      outcome: 'saved',
+    });
+  }
+  const row = popup.getByTestId('overdue').locator('li').filter({ hasText: 'Dana Whitfield' });
+  await expect(row.getByTestId('overdue-next')).toHaveText('Next: confirm pilot start date');
+  await popup.close();
 });
 
 test.describe('Undo after an action', () => {
@@ -119,7 +141,7 @@ test.describe('Undo after an action', () => {
     await expect(undo).toHaveAccessibleName('Undo');
     await expect(nudge.getByRole('status')).toContainText('Your draft now asks for a call.');
     // Still offered once the new draft has been analysed (it needs no nudge of its own).
-    await page.waitForTimeout(900);
+    await analysed(page);
     await expect(undo).toBeVisible();
 
     await undo.click();
@@ -212,8 +234,8 @@ test('"not called in a while" alone nudges once a week per contact, never on a d
     const nudge = page.locator(NUDGE);
     if (nudged) await expect(nudge).toHaveAttribute('data-reasons', 'overdue');
     else {
-      // Past the analysis pause and the ledger's answer, the nudge has stayed hidden.
-      await page.waitForTimeout(1200);
+      // Once the draft as written is analysed, the nudge has stayed hidden (the count below catches a late one).
+      await analysed(page);
       await expect(nudge).toBeHidden();
     }
     await page.keyboard.press('Control+Enter');

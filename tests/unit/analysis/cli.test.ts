@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 const run = (args: string[], input?: string) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'scripts/analyze.ts', ...args], { encoding: 'utf8', input });
 
-describe('analyze CLI', () => {
+// Each case starts fresh Node processes that load the analysis, compromise's lexicon included.
+describe('analyze CLI', { timeout: 30_000 }, () => {
   it('prints one verdict per line and an error for a malformed line, then goes on', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'callfirst-cli-')), 'drafts.jsonl');
     const lines = [

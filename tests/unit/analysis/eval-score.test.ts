@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   countOutcomes,
+  fillerOpeners,
   openerNamesTopic,
   recallByReason,
   report,
@@ -75,7 +76,25 @@ describe('eval arithmetic', () => {
     );
     expect(lines).toContain('writer b: precision 0.000  recall 0.000  F1 0.000  false-positive rate 0.0%');
     expect(lines).toContain('openers naming a topic word: 1/2 (50.0%)');
+    expect(lines).toContain('openers with a filler subject: 0');
     expect(lines.at(-1)).toBe('precision 0.667  recall 0.667  F1 0.667  false-positive rate 33.3%');
+  });
+
+  it('counts nudged openers that repeat a filler subject', () => {
+    const drafts = [
+      item('f1', 'call', { subject: 'Re: Lunch?' }),
+      item('f2', 'call', { subject: 'Following up' }),
+      item('f3', 'call', { subject: 'Following up on the quote' }),
+      item('f4', 'email', { subject: 'Quick question' }),
+    ];
+    const openers = new Map([
+      ['f1', said(true, 'The purpose of my call is to catch up on the lunch? and agree the next step.')],
+      ['f2', said(true, 'The purpose of my call is to hear where you are on following up and agree the next step.')],
+      ['f3', said(true, 'The purpose of my call is to hear where you are on following up on the quote.')],
+      ['f4', said(false, 'The purpose of my call is to go through quick question.')],
+    ]);
+    expect(fillerOpeners(drafts, openers)).toBe(2);
+    expect(report(drafts, openers)).toContain('openers with a filler subject: 2');
   });
 
   it('prints only the nudge rate for unlabeled items', () => {

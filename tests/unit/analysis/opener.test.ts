@@ -1,46 +1,285 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeDraft } from '../../../lib/analysis';
+import { analyzeDraft, type AnalysisInput } from '../../../lib/analysis';
 import { countWords } from '../../../lib/analysis/sentences';
+import { isFillerSubject } from '../../../lib/analysis/topic';
 
-describe('opener and call request', () => {
-  it('builds the opener from the subject and the reason', () => {
-    const result = analyzeDraft({
-      body: 'Hi Dana, just checking in. Any update?',
-      subject: 'RE: Renewal timeline for Acme',
+const opener = (input: AnalysisInput) => analyzeDraft(input).opener;
+const START = 'The purpose of my call is ';
+
+/** Drafts and the openers judged right for them by hand: the point named in the draft's own words. */
+const JUDGED: { draft: AnalysisInput; reason: string; expected: string }[] = [
+  {
+    reason: 'checkin',
+    draft: {
+      subject: 'Following up',
+      body: 'Hi Dana,\n\nJust checking in - any thoughts on the proposal I sent over last week?\n\nThanks,\nSam',
+    },
+    expected: 'to agree the next step on the proposal I sent over last week.',
+  },
+  {
+    reason: 'checkin',
+    draft: {
+      body: 'Hi Dana,\n\nJust checking in - any thoughts on the proposal I sent over last week?\n\nThanks,\nSam',
+    },
+    expected: 'to agree the next step on the proposal I sent over last week.',
+  },
+  {
+    reason: 'checkin',
+    draft: {
+      subject: 'Lunch?',
+      body: 'Hi Marco,\n\nJust circling back on the renewal quote. Any update from procurement?\n\nBest,\nPriya',
+    },
+    expected: 'to agree the next step on the renewal quote.',
+  },
+  {
+    reason: 'checkin',
+    draft: {
+      subject: 'Re: Touching base',
+      body: 'Hey Ana, touching base again. Did legal get a chance to look at the MSA redlines?',
+    },
+    expected: 'to agree the next step on the MSA redlines.',
+  },
+  {
+    reason: 'checkin',
+    draft: { subject: 'Checking in', body: 'Hi Tom, just checking in. Any update?' },
+    expected: 'to hear where things stand and agree the next step.',
+  },
+  {
+    reason: 'checkin',
+    draft: { subject: 'Quick question', body: 'Hi Lee,\n\nany news on the order form? lmk\n\nJ' },
+    expected: 'to agree the next step on the order form.',
+  },
+  {
+    reason: 'checkin',
+    draft: { subject: 'Re: Acme renewal', body: 'Hi Dana, just checking in. Any word from the Acme team?' },
+    expected: 'to agree the next step on Acme renewal.',
+  },
+  {
+    reason: 'checkin',
+    draft: {
+      subject: 'Hi',
+      body: 'Dear Mr. Patil,\n\nJust following up on my earlier mails regarding the revised quotation for the E4 analyser. Kindly update the status.\n\nRegards,\nRahul',
+    },
+    expected: 'to agree the next step on the revised quotation for the E4 analyser.',
+  },
+  {
+    reason: 'questions',
+    draft: {
+      subject: 'Quick question',
+      body: 'Hi Dana,\n\nBefore we send the order form, can you confirm the signatory, payment terms and the start date? Also, who should get the invoice? And is the PO number ready? Do you need a W-9?\n\nThanks,\nSam',
+    },
+    expected: 'to settle my open questions on the signatory, payment terms and the start date.',
+  },
+  {
+    reason: 'questions',
+    draft: {
+      subject: 'Planning our Q3 business review',
+      body: 'Hi Arjun,\n\nA few questions before I build the agenda:\n- which dashboards do your analysts use?\n- how should we handle the roadmap segment?\n- who from your leadership team will join?\n- is the MSSP overflow arrangement still in place?\n\nThanks,\nPriya',
+    },
+    expected: 'to settle my open questions on planning our Q3 business review.',
+  },
+  {
+    reason: 'questions',
+    draft: {
+      body: 'Hi Sam,\n\nWhat is the budget for the pilot? Who signs the contract? When does the security review finish? Can we start on March 1?',
+    },
+    expected: 'to settle my open questions on the budget for the pilot.',
+  },
+  {
+    reason: 'conflict',
+    draft: {
+      subject: 'Renewal',
+      body: "Hi Mark,\n\nI know the 18% renewal increase isn't what you hoped for, and I'm sorry to bring bad news. Unfortunately we can't hold the old rate past June.\n\nBest,\nJordan",
+    },
+    expected: 'to talk through the 18% renewal increase and agree how we move forward.',
+  },
+  {
+    reason: 'conflict',
+    draft: {
+      subject: 'contract',
+      body: "Hi Lena,\n\nI'm afraid we can't do the 30% discount you asked for. The most I can get approved is a 12% cap, and I know that's frustrating.\n\nRegards,\nTom",
+    },
+    expected: 'to talk through the 30% discount you asked for and agree how we move forward.',
+  },
+  {
+    reason: 'conflict',
+    draft: {
+      subject: 'Re: Order 4500218834',
+      body: 'Dear Tomasz,\n\nunfortunately I have bad news regarding your order 4500218834. The shipping date cannot be kept and I am really sorry.\n\nBest regards\nKatrin',
+    },
+    expected: 'to talk through your order 4500218834 and agree how we move forward.',
+  },
+  {
+    reason: 'thread',
+    draft: {
+      subject: 'Re: Pricing',
+      threadMessages: 7,
+      body: "Maya - I think we're talking past each other on pricing, sorry. The $11 is for Payroll only and the $14.50 is the bundle. So which modules are actually in? And is ACA reporting in or out?",
+    },
+    expected: 'to settle pricing in one conversation instead of another round of email.',
+  },
+  {
+    reason: 'thread',
+    draft: {
+      subject: 'RE: Quick question',
+      threadMessages: 6,
+      body: 'Hi all, one more clarification on the SSO setup: is the entity ID the one from Okta or ours? And which metadata URL should we use?',
+    },
+    expected: 'to settle the SSO setup in one conversation instead of another round of email.',
+  },
+  {
+    reason: 'length',
+    draft: {
+      subject: 'Thoughts',
+      body:
+        'Hi Colleen,\n\n' +
+        'Since our call Monday I have been thinking about how to structure the pricing for a business like yours, where headcount swings a lot through the year. '.repeat(
+          2,
+        ) +
+        'Straight per-employee billing is simple, but for a staffing firm it cuts both ways: you pay more exactly when margins are thinnest. What I would like to propose instead is a committed floor, with anything above it billed at a lower rate. A second option is an annual true-up, where you pay a flat monthly amount and we reconcile once a year. '.repeat(
+          4,
+        ) +
+        '\n\nJordan',
+    },
+    expected: 'to walk you through the pricing for a business like yours and hear your view.',
+  },
+  {
+    reason: 'overdue',
+    draft: {
+      subject: 'Pilot start date',
+      body: 'Hi Dana, attached is the agenda for Thursday.',
+      contact: { overdue: true, lastCallDaysAgo: 40 },
+    },
+    expected: 'to catch up on the pilot start date and agree the next step.',
+  },
+  {
+    reason: 'checkin, quoted history',
+    draft: {
+      subject: 'Re: Quick question',
+      body: 'Hi Raj,\n\nAny update on the signed SOW for the SIEM migration?\n\nThanks,\nPriya\n\nOn Tue, Mar 3, 2026 at 9:12 AM Raj <raj@x.com> wrote:\n> Quick question about the discount on the 3-year term and the renewal uplift?\n> Also the kickoff date?',
+    },
+    expected: 'to agree the next step on the signed SOW for the SIEM migration.',
+  },
+  {
+    reason: 'checkin, Outlook quoted history',
+    draft: {
+      subject: 'RE: Following up',
+      body: 'Hi Sven,\n\nChecking in again on the framework agreement draft - any feedback from purchasing?\n\nBest regards\nKatrin\n\nFrom: Sven <s@x.de>\nSent: Monday\nTo: Katrin\nSubject: Framework agreement\n\nWe have concerns about the penalty clause and the price fixing.',
+    },
+    expected: 'to agree the next step on the framework agreement draft.',
+  },
+  {
+    reason: 'German: the subject, no English reading',
+    draft: {
+      subject: 'AW: Angebot 2025-0401 MX-520 Steuerungen',
+      body: 'Sehr geehrter Herr Braun,\n\nich wollte nachfragen, ob es zu unserem Angebot schon eine Entscheidung gibt? Gibt es noch offene Fragen zur Lieferzeit? Und wer ist bei Ihnen für die Bestellung zuständig? Passt der Liefertermin?\n\nMit freundlichen Grüßen\nKatrin Vogelsang',
+    },
+    expected: 'to settle my open questions on Angebot 2025-0401 MX-520 Steuerungen.',
+  },
+  {
+    reason: 'French with a filler subject',
+    draft: {
+      subject: 'Re: Bonjour',
+      body: 'Bonjour Madame Moreau,\n\navez-vous eu le temps de regarder notre offre ? Quel est le modèle exact des pupitres ? Combien de machines sont concernées ? Qui réalisera la mise en service ?\n\nCordialement\nKatrin',
+    },
+    expected: 'to settle my open questions in one conversation.',
+  },
+  {
+    reason: 'Spanish without a subject',
+    draft: {
+      body: 'Estimado Sr. García,\n\n¿Tuvo la oportunidad de revisar la oferta? ¿Cuándo necesitan el pedido? ¿Quién firma el contrato? ¿Hay algún problema con el precio?\n\nSaludos\nKatrin',
+    },
+    expected: 'to settle my open questions in one conversation.',
+  },
+];
+
+describe('opener', () => {
+  it.each(JUDGED)('names the point of a draft ($reason): "$expected"', ({ draft, expected }) => {
+    expect(opener(draft)).toBe(START + expected);
+  });
+
+  it('gives each reason its own purpose', () => {
+    const reasons = new Set(JUDGED.map(({ draft }) => analyzeDraft(draft).findings[0]?.rule));
+    expect([...reasons].sort()).toEqual(['checkin', 'conflict', 'length', 'overdue', 'questions', 'thread']);
+  });
+
+  it('keeps every opener under 30 words', () => {
+    for (const { draft } of JUDGED) expect(countWords(opener(draft))).toBeLessThan(30);
+    const long = opener({
+      subject: 'Following up',
+      body: 'Just checking in on the revised implementation timeline for the warehouse automation program across all eleven regional distribution centres?',
     });
-    expect(result.opener).toMatch(/^The purpose of my call is to .*the renewal timeline for Acme.*\.$/i);
+    expect(countWords(long)).toBeLessThan(30);
+    expect(long.startsWith(START)).toBe(true);
+  });
+
+  it('says "where things stand" only when the draft names nothing at all', () => {
+    for (const { draft, expected } of JUDGED) {
+      const namesNothing = !draft.body.match(/\b(?:proposal|quote|order|MSA|pricing|SOW|agreement)\b/);
+      if (expected.includes('where things stand')) expect(namesNothing).toBe(true);
+    }
+    expect(opener({ subject: 'Hi', body: 'Hi Tom, just checking in. Any update?' })).toContain('where things stand');
+    expect(opener({ subject: 'Renewal', body: 'Hi Tom, just checking in. Any update?' })).not.toContain(
+      'where things stand',
+    );
+  });
+});
+
+describe('subject as the fallback topic', () => {
+  const fromSubject = (subject: string, body = 'Hi Dana, just checking in. Any update?') => opener({ body, subject });
+
+  it('never uses a subject that names nothing', () => {
+    const fillers = [
+      'Following up',
+      'Touching base',
+      'Quick question',
+      'Checking in',
+      'Hi',
+      'Lunch?',
+      'Re: Following up',
+      'RE: FW: Quick question',
+      'Just checking in 🙂',
+      'Coffee next week?',
+      'Hello!',
+      'Thanks for Tuesday',
+      'Re: Re: touching base again',
+      'Next steps',
+    ];
+    for (const subject of fillers) {
+      expect(isFillerSubject(subject), subject).toBe(true);
+      expect(fromSubject(subject), subject).toBe(`${START}to hear where things stand and agree the next step.`);
+    }
+    for (const subject of ['Renewal timeline', 'Following up on the quote', 'Q3 pricing', 'Re: MSA redlines']) {
+      expect(isFillerSubject(subject), subject).toBe(false);
+    }
+  });
+
+  it('drops a leading chase phrase and keeps what follows', () => {
+    expect(fromSubject('Following up on the quote')).toContain('on the quote.');
+    expect(fromSubject('Quick question about the MSA')).toContain('on the MSA.');
+  });
+
+  it('prefers the part of a subject that names a thing over a company name', () => {
+    expect(fromSubject('Harmon & Lowe - a few questions before the proposal')).toContain('on the proposal.');
+    expect(fromSubject('Sunfield - seasonal headcount')).toContain('on the seasonal headcount.');
   });
 
   it('lowers an ordinary first word of the subject and keeps names, acronyms and codes', () => {
-    const opener = (subject: string, body = 'Hi Dana, just checking in. Any update?') =>
-      analyzeDraft({ body, subject }).opener;
-    expect(opener('RE: Renewal timeline for Acme')).toContain('where you are on the renewal timeline for Acme and');
-    expect(opener('Pricing: next steps')).toContain('on the pricing: next steps');
-    expect(opener('ACME renewal')).toContain('on ACME renewal');
-    expect(opener('Q3 pricing')).toContain('on Q3 pricing');
-    expect(opener('iPhone rollout')).toContain('on iPhone rollout');
-    expect(opener('McKinsey proposal')).toContain('on McKinsey proposal');
-    expect(opener('Acme renewal', 'Hi Dana, any update from the Acme team? Just checking in.')).toContain(
-      'on Acme renewal',
-    );
-    expect(opener('Samantha Boyd')).toContain('on Samantha Boyd');
-    expect(opener('Renewal', 'Renewal is close. Just checking in, any update?')).toContain('on the renewal and');
+    expect(fromSubject('RE: Renewal timeline for Acme')).toContain('on the renewal timeline for Acme.');
+    expect(fromSubject('Pricing: next steps')).toContain('on pricing.');
+    expect(fromSubject('ACME renewal')).toContain('on ACME renewal.');
+    expect(fromSubject('Q3 pricing')).toContain('on Q3 pricing.');
+    expect(fromSubject('iPhone rollout')).toContain('on iPhone rollout.');
+    expect(fromSubject('McKinsey proposal')).toContain('on McKinsey proposal.');
+    expect(fromSubject('Samantha Boyd')).toContain('on Samantha Boyd.');
+    expect(fromSubject('Kick-off agenda')).toContain('on the kick-off agenda.');
+    expect(fromSubject('Our renewal')).toContain('on our renewal.');
+    expect(fromSubject('kickoff date')).toContain('on the kickoff date.');
   });
+});
 
-  it('puts "the" before an ordinary subject, not before a determiner, a greeting or a verb', () => {
-    const opener = (subject: string) =>
-      analyzeDraft({ body: 'Hi Dana, just checking in. Any update?', subject }).opener;
-    expect(opener('Kick-off agenda')).toContain('on the kick-off agenda and');
-    expect(opener('Our renewal')).toContain('on our renewal and');
-    expect(opener('Following up on the quote')).toContain('on following up on the quote and');
-    expect(opener('Thanks for Tuesday')).toContain('on thanks for Tuesday and');
-  });
-
-  it('falls back to the object of the main ask when there is no subject', () => {
-    expect(analyzeDraft({ body: 'Any update from legal on the MSA redlines?' }).opener).toContain('the MSA redlines');
-  });
-
-  it('writes a call request of 60 words at most, greeting the recipient by first name', () => {
+describe('call request', () => {
+  it('writes 60 words at most, greeting the recipient by first name', () => {
     const result = analyzeDraft({
       body: 'Circling back on the proposal.',
       subject:
@@ -54,5 +293,37 @@ describe('opener and call request', () => {
 
   it('greets from the draft itself when no recipient name is known', () => {
     expect(analyzeDraft({ body: 'Hi Marco,\n\nAny news on the PO?' }).callRequest.startsWith('Hi Marco,')).toBe(true);
+  });
+
+  it("signs with the rep's own closing and name from the draft", () => {
+    const signed = (closing: string) =>
+      analyzeDraft({ body: `Hi Dana,\n\nJust checking in, any update on the order form?\n\n${closing}` }).callRequest;
+    expect(signed('Thanks,\nSam').endsWith('What time suits you?\n\nThanks,\nSam')).toBe(true);
+    expect(signed('Thanks, Sam').endsWith('\n\nThanks, Sam')).toBe(true);
+    expect(
+      signed('Best regards,\nPriya Nair\nAccount Executive | Northwind\n+1 (555) 555-0100').endsWith(
+        '\n\nBest regards,\nPriya Nair',
+      ),
+    ).toBe(true);
+    expect(signed('Cheers - A').endsWith('\n\nCheers - A')).toBe(true);
+    expect(
+      signed('Kind regards\n\nKatrin Vogelsang\nInside Sales Engineer').endsWith('\n\nKind regards\nKatrin Vogelsang'),
+    ).toBe(true);
+    expect(signed('-J').endsWith('\n\n-J')).toBe(true);
+  });
+
+  it('falls back to a neutral closing only when the draft has none', () => {
+    const request = analyzeDraft({ body: 'Hi Dana,\n\nJust checking in, any update on the order form?' }).callRequest;
+    expect(request.endsWith('What time suits you?\n\nThanks')).toBe(true);
+  });
+
+  it('keeps the sign-off whole when the purpose must be shortened to fit', () => {
+    const request = analyzeDraft({
+      subject: 'Proposal for the warehouse automation program across all eleven regional distribution centres',
+      body: 'Circling back on the proposal.\n\nWith best regards,\nMaria-Luisa Fernández-Ortega',
+      recipients: [{ name: 'Dana Ortiz' }],
+    }).callRequest;
+    expect(countWords(request)).toBeLessThanOrEqual(60);
+    expect(request.endsWith('\n\nWith best regards,\nMaria-Luisa Fernández-Ortega')).toBe(true);
   });
 });

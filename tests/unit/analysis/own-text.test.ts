@@ -48,6 +48,24 @@ describe('extractOwnText', () => {
     expect(own('Any news?\n\n-J')).toBe('Any news?');
   });
 
+  it("reads the rep's closing and the name under it, not the title or phone lines", () => {
+    const signOff = (tail: string) => extractOwnText(`Hi Dana,\n\nAny news on the PO?\n\n${tail}`).signOff;
+    expect(signOff('Thanks,\nSam')).toBe('Thanks,\nSam');
+    expect(signOff('Thanks, Sam')).toBe('Thanks, Sam');
+    expect(signOff('Best regards,\nPriya Nair\nAccount Executive | Northwind\n+1 (555) 555-0100')).toBe(
+      'Best regards,\nPriya Nair',
+    );
+    expect(signOff('Cheers - A')).toBe('Cheers - A');
+    expect(signOff('Best Regards\nJo')).toBe('Best Regards\nJo');
+    expect(signOff('Mit freundlichen Grüßen\n\nKatrin Vogelsang\nInside Sales Engineer')).toBe(
+      'Mit freundlichen Grüßen\nKatrin Vogelsang',
+    );
+    expect(signOff('Thanks!')).toBe('Thanks!');
+    expect(extractOwnText('Hi Dana,\n\nAny news on the PO?').signOff).toBeUndefined();
+    // The closing never stays in the own text the detectors read.
+    expect(extractOwnText('Any news on the PO?\n\nCheers - A').text).toBe('Any news on the PO?');
+  });
+
   it('keeps a greeting and reads the first name from it', () => {
     expect(extractOwnText('Hi Dana,\n\nQuick one.').greetingName).toBe('Dana');
     expect(extractOwnText('hey just resurfacing this').greetingName).toBeUndefined();

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { MAX_READ_CHARS, readBlocksText } from '../../../lib/hosts/dom';
+import { isShown, MAX_READ_CHARS, preferShownFilled, readBlocksText } from '../../../lib/hosts/dom';
 
 describe('reading a draft', () => {
   it('reads one line per block', () => {
@@ -22,5 +22,29 @@ describe('reading a draft', () => {
     expect(text.startsWith('First line. xxx')).toBe(true);
     expect(text.length).toBe(MAX_READ_CHARS);
     expect(readBlocksText(body, () => false, 100)).toHaveLength(100);
+  });
+});
+
+describe('parts that come twice, one copy hidden', () => {
+  it('prefers the shown and filled element, then the filled, then the shown, then the first', () => {
+    document.body.innerHTML =
+      '<input id="hiddenEmpty" hidden><input id="shownEmpty"><input id="hiddenFilled" hidden value="a">' +
+      '<input id="shownFilled" value="b"><input id="shownFilled2" value="c">';
+    const all = (...ids: string[]) => ids.map((id) => document.getElementById(id) as HTMLInputElement);
+    const filled = (el: HTMLInputElement) => el.value !== '';
+    const pick = (...ids: string[]) => preferShownFilled(all(...ids), filled)?.id;
+    expect(pick('hiddenEmpty', 'shownEmpty', 'hiddenFilled', 'shownFilled', 'shownFilled2')).toBe('shownFilled');
+    expect(pick('hiddenEmpty', 'shownEmpty', 'hiddenFilled')).toBe('hiddenFilled');
+    expect(pick('hiddenEmpty', 'shownEmpty')).toBe('shownEmpty');
+    expect(pick('hiddenEmpty')).toBe('hiddenEmpty');
+    expect(pick()).toBeUndefined();
+  });
+
+  it('counts display: none and visibility: hidden, on the element or above it, as not shown; aria-hidden as shown', () => {
+    document.body.innerHTML =
+      '<div style="display: none"><input id="a"></div><input id="b" style="visibility: hidden">' +
+      '<input id="c" type="hidden"><div aria-hidden="true"><input id="d"></div>';
+    const shown = (id: string) => isShown(document.getElementById(id)!);
+    expect(['a', 'b', 'c', 'd'].map(shown)).toEqual([false, false, false, true]);
   });
 });

@@ -108,8 +108,38 @@ describe('gmailHost on the fixtures', () => {
     dialog.setAttribute('role', 'alertdialog');
     dialog.textContent = 'Please specify at least one recipient.';
     document.body.append(dialog);
-    // happy-dom has no layout: the visibility check needs client rects, so only assert it does not throw.
-    expect(typeof gmailHost.hasBlockingDialog(document)).toBe('boolean');
+    expect(gmailHost.hasBlockingDialog(document)).toBe(true);
+    dialog.style.display = 'none';
+    expect(gmailHost.hasBlockingDialog(document)).toBe(false);
+  });
+});
+
+describe('gmailHost where parts of a window come twice, one copy hidden', () => {
+  it('reads the shown, filled subject and the editor, never the hidden empty subject or plain-text "Message Body"', () => {
+    load('hidden-copies.html');
+    const [win] = gmailHost.findComposeWindows(document).windows;
+    expect(win!.body.getAttribute('g_editable')).toBe('true');
+    expect(win!.readSubject()).toBe('Renewal for Q3');
+    expect(win!.readOwnText()).toBe('');
+  });
+
+  it('reads a hidden subject when it is the only one filled (inline replies)', () => {
+    load('hidden-copies.html');
+    const [win] = gmailHost.findComposeWindows(document).windows;
+    win!.root.querySelector<HTMLInputElement>('input[value="Renewal for Q3"]')!.value = '';
+    win!.root.querySelector<HTMLInputElement>('input[name="subject"]')!.value = 'Re: Renewal';
+    expect(win!.readSubject()).toBe('Re: Renewal');
+  });
+
+  it('coaches the editor the rep sees when a hidden copy comes first', () => {
+    load('compose-new.html');
+    const editor = document.querySelector<HTMLElement>('[g_editable]')!;
+    const copy = editor.cloneNode() as HTMLElement;
+    copy.hidden = true;
+    editor.before(copy);
+    const { windows } = gmailHost.findComposeWindows(document);
+    expect(windows).toHaveLength(1);
+    expect(windows[0]!.body).toBe(editor);
   });
 });
 

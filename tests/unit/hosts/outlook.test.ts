@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isOutlookDocument, outlookHost } from '../../../lib/hosts/outlook';
 import type { ComposeWindow } from '../../../lib/hosts/types';
 
-type Fixture = 'compose-new' | 'reply-inline' | 'popout' | 'german' | 'two-drafts';
+type Fixture = 'compose-new' | 'reply-inline' | 'popout' | 'german' | 'two-drafts' | 'hidden-copies';
 
 /**
  * The fixture as the page's own document (happy-dom's Range misbehaves in DOMParser documents).
@@ -352,5 +352,23 @@ describe('Outlook: when the page changes', () => {
     readOnly.setAttribute('aria-multiline', 'true');
     readOnly.setAttribute('role', 'textbox');
     expect(windowsIn(doc)).toHaveLength(1);
+  });
+});
+
+describe('Outlook: parts of a window that come twice, one copy hidden', () => {
+  it('reads the shown, filled subject, not the hidden empty one before it, while the app carries aria-hidden', () => {
+    const { win } = only('hidden-copies');
+    expect(win.readSubject()).toBe('Kick-off agenda');
+    expect(win.readRecipients()).toEqual([{ address: 'lee.chen@fabrikam.example', name: 'Lee Chen' }]);
+  });
+
+  it('reads a hidden subject when it is the only one filled, and nothing when none is', () => {
+    const { doc, win } = only('hidden-copies');
+    const [hidden, shown] = doc.querySelectorAll<HTMLInputElement>('input[maxlength="255"]');
+    shown!.value = '';
+    hidden!.value = 'Kick-off';
+    expect(win.readSubject()).toBe('Kick-off');
+    hidden!.value = '';
+    expect(win.readSubject()).toBe('');
   });
 });

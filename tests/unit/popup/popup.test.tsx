@@ -20,6 +20,7 @@ let tdb: ReturnType<typeof testDatabase>;
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  localStorage.clear();
   useEnglishMessages();
   tdb = testDatabase();
   db = tdb.create(ZONE);
@@ -171,6 +172,66 @@ describe('Popup', () => {
     await waitFor(() => expect(messages).toContainEqual({ type: 'flush_ledger' }));
   });
 
+  it('paints the last dashboard it showed at once, then refreshes it from the ledger', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { dailyCallGoal: 1 } });
+    for (let d = 1; d <= 3; d++) await ledger.record(call('c@x.example', NOW - d * DAY));
+    for (let d = 3; d >= 1; d--)
+      await ledger.record(email([{ address: 'dana@acme.example', name: 'Dana Lee' }], NOW - d * DAY));
+    const first = show();
+    await waitFor(() => expect(screen.getByTestId('overdue').textContent).toContain('Dana Lee'));
+    await waitFor(() => expect(localStorage.length).toBe(1));
+    first.unmount();
+
+    // Meanwhile the rep calls Dana: the next opening paints the last dashboard before any read…
+    await ledger.record(call('dana@acme.example', NOW));
+    show();
+    expect(screen.getByTestId('streak').textContent).toContain('3-day streak');
+    expect(screen.getByTestId('overdue').textContent).toContain('Dana Lee');
+    expect(screen.getByTestId('call-goal').textContent).toBe('1');
+    // …and then shows the ledger as it is now.
+    await waitFor(() => expect(screen.getByTestId('streak').textContent).toContain('4-day streak'));
+    await waitFor(() => expect(screen.queryByTestId('overdue')).toBeNull());
+    expect(screen.getByTestId('calls-today').textContent).toBe('1');
+  });
+
+  it('does not paint a dashboard kept on another day', async () => {
+    await ledger.record(email([{ address: 'dana@acme.example', name: 'Dana Lee' }], NOW - DAY));
+    await ledger.record(email([{ address: 'dana@acme.example', name: 'Dana Lee' }], NOW - 2 * DAY));
+    await ledger.record(email([{ address: 'dana@acme.example', name: 'Dana Lee' }], NOW - 3 * DAY));
+    const yesterday = render(<Popup db={db} now={() => NOW - DAY} timeZone={ZONE} />);
+    await waitFor(() => expect(localStorage.length).toBe(1));
+    yesterday.unmount();
+    show();
+    expect(screen.queryByTestId('overdue')).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('overdue').textContent).toContain('Dana Lee'));
+  });
+
+  it('shows the background’s count of today in its first paint, then follows the ledger', async () => {
+    await ledger.record(email('dana@acme.example', NOW));
+    await ledger.record(call('dana@acme.example', NOW));
+    render(
+      <Popup
+        db={db}
+        now={() => NOW}
+        timeZone={ZONE}
+        published={{ day: '2026-06-15', counts: { calls: 1, emails: 1 } }}
+      />,
+    );
+    expect(screen.getByTestId('calls-today').textContent).toBe('1');
+    expect(screen.getByTestId('emails-today').textContent).toBe('1');
+    await ledger.record(email('lee@globex.example', NOW + 1));
+    await waitFor(() => expect(screen.getByTestId('emails-today').textContent).toBe('2'));
+  });
+
+  it('ignores the background’s count of another day', async () => {
+    await fakeBrowser.storage.session.set({ ledgerToday: { day: '2026-06-14', counts: { calls: 9, emails: 9 } } });
+    await ledger.record(email('dana@acme.example', NOW));
+    show();
+    expect(screen.getByTestId('calls-today').textContent).toBe('–');
+    await waitFor(() => expect(screen.getByTestId('emails-today').textContent).toBe('1'));
+    expect(screen.getByTestId('calls-today').textContent).toBe('0');
+  });
+
   it('still shows today’s numbers from memory when its own database will not open', async () => {
     tdb.failure.opens = true;
     const broken = tdb.create(ZONE);
@@ -230,5 +291,18 @@ describe('YourData', () => {
       expect(screen.getByTestId('data-status').textContent).toBe('All CallFirst data on this device was deleted.'),
     );
     expect(seen).toEqual([{ type: 'clear_ledger' }]);
+  });
+
+  it('forgets the popup’s last dashboard with the ledger', async () => {
+    fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve({ ok: true }));
+    await ledger.record(email([{ address: 'dana@acme.example', name: 'Dana Lee' }], NOW));
+    const popup = show();
+    await waitFor(() => expect(localStorage.length).toBe(1));
+    popup.unmount();
+    render(<YourData db={db} now={() => NOW} />);
+    fireEvent.click(screen.getByTestId('delete-all'));
+    fireEvent.click(screen.getByTestId('delete-confirm'));
+    await waitFor(() => expect(screen.getByTestId('data-status')).toBeTruthy());
+    expect(localStorage.length).toBe(0);
   });
 });

@@ -1,0 +1,165 @@
+/**
+ * What a draft is about, from its own words: the thing being chased ("the proposal I sent over last
+ * week"), the open questions ("the signatory, payment terms and the start date"), the disputed point
+ * ("the 18% renewal increase"). Only the one to three sentences that carry the reason for the nudge are
+ * tagged (tagger.ts); their noun phrases (noun-phrases.ts) are weighed by where they sit (the object of
+ * "on/about/regarding" is what a sentence asks about), by holding a figure, and by naming something.
+ * The subject line is the fallback (subject.ts); a filler subject never is.
+ */
+import type { RuleId } from '../../settings/schema';
+import { nounPhrases, phraseText, type NounPhrase } from './noun-phrases';
+import { subjectTopic } from './subject';
+import { tagSentence } from './tagger';
+import { ABOUT_WORDS, PARTY_NOUNS } from './vocabulary';
+
+export { fillerSubjectIn, isFillerSubject } from './subject';
+
+export interface TopicInput {
+  /** The reason the nudge gives first; undefined when none. */
+  reason: RuleId | undefined;
+  /** Sentences of the rep's own text. */
+  sentences: readonly string[];
+  /** The draft's open questions, as written. */
+  asks: readonly string[];
+  /** Words of the draft that triggered the reason. */
+  evidence: readonly string[];
+  /** Read the draft's sentences: only English drafts that will show a nudge; else the subject alone. */
+  readText: boolean;
+  subject: string;
+  ownText: string;
+}
+
+export interface Topic {
+  text: string;
+  /** A shorter reading of the same topic, for when the opener runs long. */
+  short: string;
+}
+
+/** Sentences tagged per draft: the cost of the whole step is a few of these. */
+const MAX_CARRIERS = 3;
+/** A sentence longer than this is cut before tagging; its ask sits early. */
+const MAX_CARRIER_WORDS = 40;
+const MAX_CARRIER_CHARS = 400;
+/** Repetition is counted in the draft's first this many characters: plenty for an email, bounded for a pasted document. */
+const MAX_COUNTED_CHARS = 20_000;
+const GREETING_ONLY = /^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^.?!]{0,40}[,!]?\s*$/i;
+
+function sentencesHolding(sentences: readonly string[], evidence: readonly string[]): string[] {
+  const lower = sentences.map((s) => s.toLowerCase());
+  return evidence.flatMap((e) => {
+    const at = lower.findIndex((s) => s.includes(e.toLowerCase()));
+    return at < 0 ? [] : [sentences[at] ?? ''];
+  });
+}
+
+/** The sentences that carry the reason: its evidence and the draft's asks, in the order that reason reads them. */
+function carriers(input: TopicInput): string[] {
+  const { reason, sentences, asks } = input;
+  const evidence = sentencesHolding(sentences, input.evidence);
+  const opening = sentences.filter((s) => !GREETING_ONLY.test(s)).slice(0, 1);
+
+  const order =
+    reason === 'questions' || reason === 'thread'
+      ? [...asks, ...evidence]
+      : reason === 'length'
+        ? [...asks, ...opening]
+        : [...evidence, ...asks, ...opening];
+  const unique = [...new Set(order.map((s) => s.trim()).filter(Boolean))];
+  return unique
+    .slice(0, MAX_CARRIERS)
+    .map((s) => s.slice(0, MAX_CARRIER_CHARS).split(/\s+/).slice(0, MAX_CARRIER_WORDS).join(' '));
+}
+
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'our', 'your', 'my', 'their']);
+/** A draft phrase at least this strong is the point; a weaker one yields to a subject that names something. */
+const CONFIDENT = 2.5;
+/** So strong that later sentences need not be read: the object of "on" that the subject names too. */
+const PLAINLY = 4;
+/** A company, a person or a place ("Sunfield", "Castellan's"): who, not what. */
+const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
+
+/** Words compared by their first letters, so "quote" meets "quotation" and "renewals" "renewal". */
+const stemOf = (word: string) => word.toLowerCase().slice(0, 5);
+
+/** How often each word stem occurs in a text: a thing the rep names twice is what the draft is about. */
+function stemCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const word of text
+    .slice(0, MAX_COUNTED_CHARS)
+    .toLowerCase()
+    .match(/\p{L}[\p{L}\p{N}'-]*/gu) ?? []) {
+    const stem = stemOf(word);
+    counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  }
+  return counts;
+}
+
+interface Salience {
+  subject: Map<string, number>;
+  text: Map<string, number>;
+}
+
+/** How well a phrase names the point; 0 when it names nothing. */
+function weigh(phrase: NounPhrase, sentenceIndex: number, salience: Salience, reason: RuleId | undefined): number {
+  if (phrase.content.length === 0) return 0;
+  const stems = phrase.content.map(stemOf);
+  const about = ABOUT_WORDS.has(phrase.before) ? 1 : 0;
+  // The disputed point is often a figure: "the 18% renewal increase", "the $7,300 uplift".
+  const figure = phrase.figure && reason === 'conflict' ? 1 : 0;
+  // Questions about several things at once: "can you confirm the signatory, payment terms and the start date?"
+  const listed = phrase.items > 2 && reason === 'questions' ? 1 : 0;
+  const names = phrase.words.every((w) => !phrase.content.includes(w.normal) || TITLE_CASE.test(w.text)) ? -1 : 0;
+  const definite = DEFINITE.has(phrase.words[0]?.normal ?? '') ? 0.5 : 0;
+  // The rep named it in the subject too: one point per word shared, at most two.
+  const inSubject = Math.min(2, stems.filter((stem) => salience.subject.has(stem)).length * 1.5);
+  // What the rep keeps naming is what the draft is about.
+  const mentions = Math.max(...stems.map((stem) => salience.text.get(stem) ?? 0));
+  const repeated = mentions > 1 ? 0.5 : 0;
+  const party = PARTY_NOUNS.has(phrase.head) ? -1.5 : 0;
+  return Math.max(
+    0,
+    1 + about + figure + listed + definite + inSubject + repeated + party + names - 0.3 * sentenceIndex,
+  );
+}
+
+interface Weighed {
+  phrase: NounPhrase;
+  weight: number;
+}
+
+function best(phrases: Weighed[]): Weighed | undefined {
+  let top: Weighed | undefined;
+  for (const candidate of phrases) if (candidate.weight > 0 && (!top || candidate.weight > top.weight)) top = candidate;
+  return top;
+}
+
+function asTopic(found: Weighed): Topic {
+  return { text: phraseText(found.phrase), short: phraseText(found.phrase, true) };
+}
+
+function fromDraft(input: TopicInput): { topic: Topic; confident: boolean } | undefined {
+  const salience = { subject: stemCounts(input.subject), text: stemCounts(input.ownText) };
+  let top: Weighed | undefined;
+  // Sentences in order of importance; the first phrase that is plainly the point ends the search.
+  for (const [i, sentence] of carriers(input).entries()) {
+    const weighed = nounPhrases(tagSentence(sentence)).map((phrase) => ({
+      phrase,
+      weight: weigh(phrase, i, salience, input.reason),
+    }));
+    top = best(top ? [top, ...weighed] : weighed);
+    if (top && top.weight >= PLAINLY) break;
+  }
+  return top && { topic: asTopic(top), confident: top.weight >= CONFIDENT };
+}
+
+/**
+ * The draft's point when it names one clearly; else the subject's, when it names something; else the
+ * draft's best guess; else undefined, and the opener says "where things stand".
+ */
+export function findTopic(input: TopicInput): Topic | undefined {
+  const drafted = input.readText ? fromDraft(input) : undefined;
+  if (drafted?.confident) return drafted.topic;
+  const subject = subjectTopic(input.subject, input.ownText);
+  if (subject !== undefined) return { text: subject, short: subject };
+  return drafted?.topic;
+}

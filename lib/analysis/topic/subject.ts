@@ -1,0 +1,128 @@
+/**
+ * The subject line as a fallback topic. "Re:"/"Fwd:" go, a leading chase phrase goes ("Following up
+ * on the quote" is about "the quote"), and a subject with no word that names a thing ("Following up",
+ * "Quick question", "Lunch?", "Hi", "Checking in") is a filler: never a topic.
+ */
+import { LETTER_OR_DIGIT, LOWER, UPPER } from '../letters';
+
+const REPLY_PREFIX = /^\s*(?:(?:re|fw|fwd|aw|wg|tr|rv|sv|antw|r)\s*:\s*)+/i;
+/** Longest fallback topic; a longer subject is cut at its first separator ("Acme – pricing for 2026"). */
+const MAX_SUBJECT_WORDS = 8;
+/** Emoji and pictographs: decoration, not words. */
+const SYMBOLS = /[\p{Extended_Pictographic}\u{FE0F}]/gu;
+const SEPARATOR = /\s+[-–—|:]\s+|:\s+/;
+const STARTS_LOWER = new RegExp(`^[${LOWER}]`);
+const WORD = new RegExp(`[${LETTER_OR_DIGIT}][${LETTER_OR_DIGIT}'’&-]*`, 'g');
+
+/**
+ * Words that name no topic in a subject line: chase phrases, greetings, small talk, function words.
+ * Source: docs/research.md — "just checking in" and "touching base" have no purpose.
+ */
+const FILLER_WORDS: ReadonlySet<string> = new Set(
+  (
+    'following follow up followup follow-up checking check in check-in checkin touching touch base circling circle back ' +
+    'bumping bump ping nudge gentle friendly reminder quick question questions query just reaching out again still ' +
+    'hi hello hey hallo bonjour hola ciao greetings welcome fyi urgent important action required asap thanks thank you cheers congrats lunch coffee drinks dinner catch ' +
+    'catching catch-up catchup chat call update updates status news thoughts idea ideas time today tomorrow this week ' +
+    'next soon later note hoping few couple some points observations before first wondering any a an the my your our on about for re regarding to with and or of from ' +
+    'it is are you me us we there here how what when where who why something anything nothing next steps step ' +
+    'monday tuesday wednesday thursday friday saturday sunday'
+  ).split(' '),
+);
+
+const DETERMINER = /^(?:the|a|an|my|your|our|their|this|that)$/i;
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  'a an the my your our on about for re regarding to with and or of from before after by at in'.split(' '),
+);
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+/** The subject names nothing: every word in it is a chase phrase, a greeting or a function word. */
+export function isFillerSubject(subject: string): boolean {
+  return wordsOf(subject.replace(REPLY_PREFIX, '')).every((word) => FILLER_WORDS.has(word));
+}
+
+const spaced = (text: string) => ` ${wordsOf(text).join(' ')} `;
+
+/** The text carries a filler subject as words of its own: "… to catch up on the lunch? and …" for "Re: Lunch?". */
+export function fillerSubjectIn(text: string, subject: string): boolean {
+  const words = spaced(subject.replace(REPLY_PREFIX, ''));
+  return words.trim() !== '' && isFillerSubject(subject) && spaced(text).includes(words);
+}
+
+/** "Following up on the quote" -> "the quote": leading filler words off, up to the first word that names something. */
+function withoutLeadingFiller(text: string): string {
+  const words = text.split(' ');
+  let start = 0;
+  while (start < words.length && wordsOf(words[start] ?? '').every((w) => FILLER_WORDS.has(w))) start++;
+  // Keep "the"/"our" in front of what they belong to.
+  while (start > 0 && DETERMINER.test(words[start - 1] ?? '')) start--;
+  return words.slice(start).join(' ');
+}
+
+/**
+ * Every word is a name: "Harmon & Lowe", "Emirates Family Care", "Sunfield" — capitalised, and never
+ * written in lower case in the draft ("Defibrillators" is no name when the draft says "defibrillators").
+ */
+function onlyNames(text: string, ownWords: ReadonlySet<string>): boolean {
+  return text
+    .split(' ')
+    .every(
+      (word) => FILLER_WORDS.has(word.toLowerCase()) || (!STARTS_LOWER.test(word) && !ownWords.has(word.toLowerCase())),
+    );
+}
+
+/**
+ * "Acme – pricing for 2026", "Kinloch – a few observations on Lens usage": of the parts between
+ * separators, the first that names something beyond a company or a person; a long part is cut short.
+ */
+function shortened(text: string, ownText: string): string {
+  const parts = text.split(SEPARATOR).map((part) => withoutLeadingFiller(part.trim()));
+  const named = parts.filter((part) => part && !isFillerSubject(part));
+  const ownWords = new Set(ownText.split(NON_WORD));
+  const head = named.find((part) => !onlyNames(part, ownWords)) ?? named[0] ?? text;
+  const words = head.split(' ').slice(0, MAX_SUBJECT_WORDS);
+  while (words.length > 1 && FUNCTION_WORDS.has(words[words.length - 1]?.toLowerCase() ?? '')) words.pop();
+  return words.join(' ');
+}
+
+/** A capital and then lower-case letters: "Renewal", "Early-bird" — not "ACME", "Q3", "iPhone", "McKinsey". */
+const ORDINARY_CAPITALISED = new RegExp(`^[${UPPER}][${LOWER}]+(?:-[${LOWER}]+)*$`);
+const STARTS_CAPITALISED = new RegExp(`^[${UPPER}]`);
+const TRAILING_NON_WORD = new RegExp(`[^${LETTER_OR_DIGIT}]+$`);
+const NON_WORD = new RegExp(`[^${LETTER_OR_DIGIT}'-]+`);
+/** First words after which "the" would be wrong: determiners and possessives. */
+const NO_ARTICLE =
+  /^(?:\p{L}+ing|the|a|an|our|your|my|their|his|her|its|this|that|these|those|next|last|any|some|all|no|each|every)$/u;
+
+/** The word written with its capital in the middle of a sentence of the draft: a name ("… the Acme team"). */
+function capitalisedMidSentence(word: string, ownText: string): boolean {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`[${LETTER_OR_DIGIT},;:)'"’-][ \\t]+${escaped}(?![${LETTER_OR_DIGIT}])`).test(ownText);
+}
+
+/**
+ * The subject as a topic, or undefined for a filler. Its capitalised first word is lowered (with "the"
+ * before it) when it looks like an ordinary word ("Renewal timeline" -> "the renewal timeline"), and kept
+ * when it looks like a name: an acronym or a code ("ACME", "Q3", "iPhone"), the start of a capitalised
+ * name or title ("Samantha Boyd"), or a word the draft itself capitalises in mid-sentence ("Acme renewal"
+ * when the draft says "the Acme team"). A word the draft writes in lower case is lowered.
+ */
+export function subjectTopic(subject: string, ownText: string): string | undefined {
+  if (isFillerSubject(subject)) return undefined;
+  const plain = subject.replace(REPLY_PREFIX, '').replace(SYMBOLS, ' ').replace(/\s+/g, ' ').trim();
+  const cleaned = shortened(plain, ownText).replace(/[?!.]+$/, '');
+  const [first = '', second = ''] = cleaned.split(' ');
+  const word = first.replace(TRAILING_NON_WORD, '');
+  const lower = word.toLowerCase();
+  const writtenLower = word !== lower && ownText.split(NON_WORD).includes(lower);
+  const lowered =
+    writtenLower ||
+    (word === lower && STARTS_LOWER.test(word)) ||
+    (ORDINARY_CAPITALISED.test(word) && !STARTS_CAPITALISED.test(second) && !capitalisedMidSentence(word, ownText));
+  if (!lowered) return cleaned;
+  const article = NO_ARTICLE.test(lower) ? '' : 'the ';
+  return article + first.toLowerCase() + cleaned.slice(first.length);
+}

@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+/**
+ * The nudge component alone: its automation contract (the log form's textarea names, the opener's
+ * data-testid), the opener marked as coming from the last call, and the Undo offer.
+ */
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Nudge } from '../../../components/nudge/Nudge';
+import type { NudgeActions, NudgeModel } from '../../../components/nudge/types';
+import { useEnglishMessages } from '../ledger/helpers';
+
+const MODEL: NudgeModel = {
+  level: 'suggest',
+  findings: [{ rule: 'checkin', message: 'asks for status' }],
+  opener: 'The purpose of my call is to confirm the pilot start date.',
+  canUseOpener: true,
+  canMuteContact: true,
+  announceKey: 'd:1',
+};
+
+/** Every action a no-op, except those a test watches. */
+function actions(watched: Partial<NudgeActions> = {}): NudgeActions {
+  const none = () => undefined;
+  return {
+    askForCall: none,
+    useOpener: none,
+    undo: none,
+    callNow: none,
+    logCall: none,
+    snooze: none,
+    muteContact: none,
+    ruleOff: none,
+    ...watched,
+  };
+}
+
+beforeEach(useEnglishMessages);
+afterEach(cleanup);
+
+describe('Nudge', () => {
+  it('logs a call from textareas named purpose, discussed, proposed and nextPurpose, with a submit button', () => {
+    const logCall = vi.fn();
+    const { container } = render(<Nudge model={MODEL} actions={actions({ logCall })} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Faster as a call?' }));
+    expect(screen.getByTestId('opener').textContent).toBe(MODEL.opener);
+    fireEvent.click(screen.getByRole('button', { name: "I'll call — log it" }));
+    const field = (name: string) => container.querySelector<HTMLTextAreaElement>(`textarea[name="${name}"]`)!;
+    fireEvent.input(field('purpose'), { target: { value: 'Agree the pilot' } });
+    fireEvent.input(field('discussed'), { target: { value: 'Budget' } });
+    fireEvent.input(field('proposed'), { target: { value: 'A pilot' } });
+    fireEvent.input(field('nextPurpose'), { target: { value: 'confirm start date' } });
+    fireEvent.click(container.querySelector('form button[type="submit"]')!);
+    expect(logCall).toHaveBeenCalledWith({
+      purpose: 'Agree the pilot',
+      discussed: 'Budget',
+      proposed: 'A pilot',
+      nextPurpose: 'confirm start date',
+    });
+  });
+
+  it('marks an opener carried from the last call and shows the last call in one line', () => {
+    render(
+      <Nudge
+        model={{ ...MODEL, openerFromLastCall: true, lastCallLine: 'Last call 2 days ago · Discussed: Budget' }}
+        actions={actions()}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Faster as a call?' }));
+    expect(screen.getByTestId('opener-source').textContent).toMatch(/last call/i);
+    expect(screen.getByTestId('last-call').textContent).toBe('Last call 2 days ago · Discussed: Budget');
+  });
+
+  it('offers Undo alone after an action, announces it politely, and says when the draft is back', async () => {
+    const undo = vi.fn();
+    render(<Nudge model={{ ...MODEL, findings: [], undo: { action: 'call_request' } }} actions={actions({ undo })} />);
+    expect(screen.queryByRole('button', { name: 'Faster as a call?' })).toBeNull();
+    const status = screen.getByRole('status');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    await waitFor(() => expect(status.textContent).toContain('Your draft now asks for a call.'));
+    const button = screen.getByRole('button', { name: 'Undo' });
+    expect(button.getAttribute('aria-describedby')).toBeTruthy();
+    fireEvent.click(button);
+    expect(undo).toHaveBeenCalledOnce();
+    await waitFor(() => expect(status.textContent).toBe('Your draft is back as it was.'));
+  });
+});
