@@ -10,9 +10,15 @@ import { MAIL_MATCH_PATTERNS } from './lib/hosts/match-patterns';
 const MANIFEST_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAzq1LYEsgJyP7bOslMuRBOgQxZymugV9qMYmGjjo9/ntZ5XMSwfTPOGpiBaD+MofL4F3udbEAzqSbIr7zi6Ag5YhUvbKqu80px7JyiX+adEUUIl0tbDbIkABFxgoew3tlw5MIQTLIREMq51Brfzyee8dSf8og1z9o8eoCOvl+HIdfglB6C6Cnh0+1hGWMKGeEodlWU1aOk7C4rtstglAb0C6XMJmnSvJ+wLCnMvYHXWt+gFpJQU4bldvLwy2zEHbHCe/EFUhH7JZ5Ophq3PGgJ2QmwlLMydPwfd1OFTlAfR4b95zhbbqMQ0YPY4oplQkYCLOEWm+Cc6kvpOvlYrcJCQIDAQAB';
 
-// No network at all: extension pages may load only their own files and connect nowhere.
+// Extension pages (and, in Chrome, the background service worker, which this policy also covers)
+// load only their own files and connect only to an organisation's Salesforce: lib/crm, run by the
+// background, is the only code that makes requests (ESLint enforces it), and only once the policy
+// names a CRM and the rep grants its host.
 const EXTENSION_PAGES_CSP =
-  "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+  "default-src 'self'; script-src 'self'; object-src 'none'; connect-src https://*.my.salesforce.com; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+
+/** End-to-end tests only: hosts granted at install, since no switch accepts Chromium's permission prompt. */
+const E2E_GRANTED_HOSTS = process.env.CALLFIRST_E2E_GRANTED_HOSTS?.split(',').filter(Boolean) ?? [];
 
 export default defineConfig({
   imports: false,
@@ -35,9 +41,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // `alarms` (no install warning): the badge turns over and retention runs at local midnight.
-    permissions: ['storage', 'alarms'],
-    host_permissions: [...MAIL_MATCH_PATTERNS.gmail, ...MAIL_MATCH_PATTERNS.outlook],
+    // `alarms` (no install warning): the badge turns over and retention runs at local midnight, and
+    // the CRM syncs. Firefox cannot make `identity` optional; it shows no install warning in either browser.
+    permissions: ['storage', 'alarms', ...(browser === 'firefox' ? ['identity'] : [])],
+    // The organisation's CRM host, asked for from the options page's Connect button.
+    optional_permissions: browser === 'firefox' ? [] : ['identity'],
+    optional_host_permissions: ['https://*.my.salesforce.com/*'],
+    host_permissions: [...MAIL_MATCH_PATTERNS.gmail, ...MAIL_MATCH_PATTERNS.outlook, ...E2E_GRANTED_HOSTS],
     action: { default_title: '__MSG_extName__' },
     storage: { managed_schema: 'managed_schema.json' },
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
@@ -53,7 +63,12 @@ export default defineConfig({
             gecko: {
               id: 'callfirst@callfirst.app',
               strict_min_version: '142.0',
-              data_collection_permissions: { required: ['none'] },
+              // Only when the organisation connects its CRM, and then only call records: the date,
+              // the contact's address and (if the policy allows) the rep's call notes.
+              data_collection_permissions: {
+                required: ['none'],
+                optional: ['personallyIdentifyingInfo', 'personalCommunications'],
+              },
             },
           },
         }

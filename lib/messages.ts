@@ -19,7 +19,8 @@ export interface ContactRef {
   name?: string;
 }
 
-export type CallSource = 'form' | 'shortcut' | 'nudge' | 'tel';
+/** Where a call was logged; `crm`: read from the organisation's CRM (made elsewhere). */
+export type CallSource = 'form' | 'shortcut' | 'nudge' | 'tel' | 'crm';
 
 /** The three-part call note good reps keep, plus why they called. */
 export interface CallNotes {
@@ -130,8 +131,36 @@ export interface PrimeAnalysisRequest {
   type: 'prime_analysis';
 }
 
+/** Signs in to the organisation's CRM (the options page sends it after the host permission is granted). */
+export interface CrmConnectRequest {
+  type: 'crm_connect';
+}
+/** Revokes the CRM sign-in and stops sending. */
+export interface CrmDisconnectRequest {
+  type: 'crm_disconnect';
+}
+/** Sends waiting calls and reads new ones from the CRM now (the popup sends it on opening). */
+export interface CrmSyncRequest {
+  type: 'crm_sync';
+}
+/** The rep's answer to a call the CRM refused. */
+export interface CrmOutboxRequest {
+  type: 'crm_outbox';
+  key: string;
+  action: 'retry' | 'without-contact' | 'discard';
+}
+
 export type Request =
-  RecordRequest | HistoryRequest | ClearLedgerRequest | FlushLedgerRequest | AnalyseRequest | PrimeAnalysisRequest;
+  | RecordRequest
+  | HistoryRequest
+  | ClearLedgerRequest
+  | FlushLedgerRequest
+  | AnalyseRequest
+  | PrimeAnalysisRequest
+  | CrmConnectRequest
+  | CrmDisconnectRequest
+  | CrmSyncRequest
+  | CrmOutboxRequest;
 
 /**
  * `saved`: in the database. `duplicate`: an event with this key was already recorded (not counted
@@ -149,6 +178,10 @@ export interface ResponseMap {
   /** `ok: false`: the input was malformed or the analysis failed. */
   analyse: { ok: true; analysis: Analysis } | { ok: false };
   prime_analysis: { ok: boolean };
+  crm_connect: { ok: boolean; error?: string };
+  crm_disconnect: { ok: boolean; error?: string };
+  crm_sync: { ok: boolean };
+  crm_outbox: { ok: boolean };
 }
 export type ResponseOf<R extends Request> = ResponseMap[R['type']];
 

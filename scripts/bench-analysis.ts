@@ -8,7 +8,7 @@
  * and the cold cost (module load plus first analysis of a 300-word draft) of the bundle a content
  * script would load: in fresh Node processes, and in fresh pages of headless Chromium
  * (CHROMIUM_PATH, else /usr/bin/chromium). Budget: p95 ≤ 3 ms at 300 words, ≤ 25 ms at 5,000 words;
- * cold ≤ 30 ms in Chromium; a 1 MB draft within 500 ms.
+ * cold ≤ 30 ms in Chromium; every pass ≤ 16 ms at any draft size, a 1 MB paste included.
  * Then the built extension in real Chromium (scripts/bench-extension.ts): page-load script time the
  * content scripts add (≤ 10 ms), each analysis pass's main-thread time in the page (≤ 16 ms at any
  * size), last keystroke to verdict (≤ 300 ms), and the background's analysis times and cold start.
@@ -86,6 +86,17 @@ function benchSize(words: number): string {
 }
 
 const MEGABYTE = 1_000_000;
+/** Each analysis pass, at any draft size, within this on the page's main thread (lib/analysis/bounded.ts). */
+const PASS_BUDGET_MS = 16;
+const HUGE_RUNS = 20;
+
+/** The first pass over a huge draft, then p95 of the passes after it (the coach re-analyses as the rep types). */
+function hugeLine(name: string, body: string): string {
+  const first = timeOnce(body);
+  const times = Array.from({ length: HUGE_RUNS }, () => timeOnce(body)).sort((a, b) => a - b);
+  const [p50, p95] = [percentile(times, 0.5), percentile(times, 0.95)];
+  return `${name}: first ${first.toFixed(1)} ms, then p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms per pass (budget ${PASS_BUDGET_MS} ms)`;
+}
 const HUGE_DRAFTS: Record<string, string> = {
   '1 MB of prose': draftOf(200_000).slice(0, MEGABYTE),
   '1 MB without spaces': 'a'.repeat(MEGABYTE),
@@ -219,7 +230,7 @@ for (const line of await coldCost()) console.log(line);
 if (!COLD_ONLY) {
   ({ analyzeDraft } = (await import(ENTRY)) as { analyzeDraft: typeof AnalyzeDraft });
   for (const words of [50, 300, 1000, 5000]) console.log(benchSize(words));
-  for (const [name, body] of Object.entries(HUGE_DRAFTS)) console.log(`${name}: ${timeOnce(body).toFixed(0)} ms`);
+  for (const [name, body] of Object.entries(HUGE_DRAFTS)) console.log(hugeLine(name, body));
   const lines = await extensionFigures(draftOf, extensionArg >= 0 ? args[extensionArg + 1] : undefined).catch(
     (err: unknown) => [
       `extension figures: failed to run: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { readDiagnostics, watchDiagnostics, type Diagnostics } from '../../lib/diagnostics';
 import { t } from '../../lib/i18n';
 import { SITE_IDS } from '../../lib/settings/schema';
+import { useCrmStatus } from '../popup/CrmLine';
 import { SITE_LABELS } from './labels';
 
 function when(at: number): string {
@@ -11,6 +12,7 @@ function when(at: number): string {
 
 export function DiagnosticsSection({ problems }: { problems: string[] }) {
   const [diagnostics, setDiagnostics] = useState<Diagnostics>({});
+  const crm = useCrmStatus();
   useEffect(() => {
     const stop = watchDiagnostics(setDiagnostics);
     void readDiagnostics().then(setDiagnostics);
@@ -46,6 +48,19 @@ export function DiagnosticsSection({ problems }: { problems: string[] }) {
             </div>
           );
         })}
+        {crm && (crm.connected || crm.signedOut || crm.lastError) && (
+          <div data-testid="crm-diagnostics">
+            <dt>{t('crmTitle')}</dt>
+            <dd>{crm.connected ? t('crmDiagnosticsConnected', crm.host ?? '') : t('crmDiagnosticsNotConnected')}</dd>
+            {crm.lastSyncAt !== undefined && <dd>{t('crmStatusLastSync', when(crm.lastSyncAt))}</dd>}
+            <dd>{t('crmDiagnosticsOutbox', [String(crm.waiting ?? 0), String(crm.failed ?? 0)])}</dd>
+            <dd>
+              {crm.lastError
+                ? t('optionsDiagnosticsProblem', [when(crm.lastError.at), crm.lastError.message])
+                : t('optionsDiagnosticsNoProblem')}
+            </dd>
+          </div>
+        )}
       </dl>
       <h3>{t('optionsDiagnosticsSettings')}</h3>
       {problems.length === 0 ? (

@@ -1,4 +1,5 @@
 import { t } from '../../lib/i18n';
+import { CrmSection } from './CrmSection';
 import { DataSection } from './DataSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { SampleDraft } from './SampleDraft';
@@ -23,6 +24,7 @@ export function Options() {
           )}
           <SettingsForm settings={settings} />
           <SampleDraft settings={settings.values} />
+          <CrmSection settings={settings.values} />
           <DiagnosticsSection problems={settings.problems} />
           <DataSection />
         </>

@@ -20,6 +20,7 @@ import { recentContacts } from '../../lib/ledger/queries';
 import { sendToBackground } from '../../lib/messages';
 import { takePopupIntent } from '../../lib/background/commands';
 import { Chart } from './Chart';
+import { CrmLine } from './CrmLine';
 import { keepLastDashboard, readLastDashboard } from './last-dashboard';
 import { useLedgerAccess, useLive, usePendingState, usePublishedToday, useResolvedSettings, useToday } from './hooks';
 
@@ -200,6 +201,8 @@ export function Popup({ db, now = Date.now, timeZone, published: publishedBefore
           </p>
         </div>
       )}
+
+      <CrmLine settings={settings?.values} now={now} />
 
       <section class="today" aria-label={t('popupToday')}>
         <div class="tiles">

@@ -4,27 +4,33 @@
  * script, the CLI and the tests run the same code.
  */
 import { DEFAULT_SETTINGS, type RuleId, type Settings } from '../settings/schema';
-import { combineScore, levelFor } from './combine';
+import { boundBody, boundOwnText, estimateWords } from './bounded';
+import { levelFor } from './combine';
 import type { DraftContext } from './context';
 import { detectCheckin } from './detectors/checkin';
 import { detectConflict } from './detectors/conflict';
 import { detectLength } from './detectors/length';
 import { detectOverdue } from './detectors/overdue';
-import { findPurpose, purposeDiscount } from './detectors/purpose';
+import { findPurpose, proposalPenalty } from './detectors/purpose';
 import { countQuestions, detectQuestions } from './detectors/questions';
 import { detectThread } from './detectors/thread';
+import { draftFeatures, FEATURE_RULES, type FeatureName, type Features } from './features';
 import { detectLanguage } from './language';
+import { explain } from './model/explain';
+import { predict, scoreOf, SHIPPED_MODEL, type Model } from './model/logistic';
 import { purposeFromNextContact } from './last-call';
 import { buildCallRequest, buildOpener, buildPurpose } from './opener';
 import { overdueMayStandAlone } from './overdue-alone';
 import { extractOwnText } from './own-text';
 import { PhraseMatcher } from './phrase-match';
 import { customCheckinSet, PHRASE_SETS } from './phrase-sets';
-import { countWords, splitSentences } from './sentences';
+import { splitSentences } from './sentences';
 import { findTopic } from './topic';
-import type { Analysis, AnalysisInput, Finding, Signal } from './types';
+import type { Analysis, AnalysisInput, Signal } from './types';
 
 export type * from './types';
+export type { Features } from './features';
+export type { Model } from './model/logistic';
 
 const DETECTORS: readonly [RuleId, (ctx: DraftContext) => Signal | undefined][] = [
   ['checkin', detectCheckin],
@@ -55,10 +61,21 @@ function firstNameOf(input: AnalysisInput, greetingName: string | undefined): st
   return fromName || greetingName;
 }
 
-export function analyzeDraft(input: AnalysisInput): Analysis {
+/** The rep's own text, read up to the bound, and its word count including what lies past it. */
+function boundedOwnText(body: string) {
+  const bodyHead = boundBody(body);
+  const own = extractOwnText(bodyHead.body);
+  // Own text that runs to the end of the body read continues past it: that rest counts as length.
+  const runsOn = bodyHead.rest > 0 && own.text.length > 0 && bodyHead.body.trimEnd().endsWith(own.text.slice(-50));
+  const ownHead = boundOwnText(own.text);
+  return { own, text: ownHead.text, rest: ownHead.rest + (runsOn ? bodyHead.rest : 0) };
+}
+
+/** Everything the analysis reads from a draft before the model weighs it. */
+function readDraft(input: AnalysisInput) {
   const settings = mergeSettings(input.settings);
-  const own = extractOwnText(input.body);
-  const text = removeIgnored(own.text, settings.ignorePhrases);
+  const { own, text: ownText, rest } = boundedOwnText(input.body);
+  const text = removeIgnored(ownText, settings.ignorePhrases);
   const language = detectLanguage(text);
   const english = language === 'en';
   const sentences = splitSentences(text);
@@ -69,7 +86,7 @@ export function analyzeDraft(input: AnalysisInput): Analysis {
   ]);
   const ctx: DraftContext = {
     text,
-    words: countWords(text),
+    words: estimateWords(text, rest),
     language,
     english,
     subject: input.subject ?? '',
@@ -79,18 +96,38 @@ export function analyzeDraft(input: AnalysisInput): Analysis {
     questions: countQuestions(text, matcher, english),
     purpose: findPurpose(matcher, english, text),
   };
-
   const signals = DETECTORS.filter(([rule]) => settings.rules[rule])
     .map(([, detect]) => detect(ctx))
     .filter((s): s is Signal => s !== undefined)
     .sort((a, b) => b.weight - a.weight);
-  const score = combineScore(signals, purposeDiscount(ctx.purpose));
-  let level = levelFor(score, settings.sensitivity);
+  const features = draftFeatures(ctx, sentences, signals);
+  // A rule switched off in settings contributes nothing, learned or not.
+  for (const name of Object.keys(FEATURE_RULES) as FeatureName[]) {
+    const rule = FEATURE_RULES[name];
+    if (rule !== 'purpose' && rule !== 'context' && !settings.rules[rule]) features.values[name] = 0;
+  }
+  return { settings, own, ctx, sentences, signals, features };
+}
+
+/** The named features of a draft, as `npm run train` learns from them. */
+export function featuresOf(input: AnalysisInput): Features {
+  return readDraft(input).features.values;
+}
+
+/** `model` is the learned combination; leave-one-writer-out evaluation passes one trained without the held-out writer. */
+export function analyzeDraft(input: AnalysisInput, model: Model = SHIPPED_MODEL): Analysis {
+  const { settings, own, ctx, sentences, signals, features } = readDraft(input);
+  const { text, language, english } = ctx;
+  const prediction = predict(model, features.values, proposalPenalty(ctx.purpose));
+  const { reasons, findings } = explain(prediction, signals, ctx, features);
+  // The question and word thresholds are the manager's settings: a draft that reaches one at full weight (a
+  // letter to one reader, not a document) is question-heavy or long, whatever the model's weights.
+  const atThreshold = signals.some((s) => (s.rule === 'questions' || s.rule === 'length') && s.weight >= 1);
+  const score = Math.max(scoreOf(model, prediction.logit), atThreshold && reasons.length ? 1 : 0);
+  // Every nudge says why: without a reason to show, there is no nudge.
+  let level = reasons.length ? levelFor(score, settings.sensitivity) : 'none';
 
   const firstName = firstNameOf(input, own.greetingName);
-  const findings: Finding[] = signals.map(({ rule, message, evidence }) =>
-    evidence?.length ? { rule, message, evidence } : { rule, message },
-  );
   const overdue = settings.rules.overdue ? detectOverdue(input.contact, firstName) : undefined;
   if (overdue && (level !== 'none' || overdueMayStandAlone(input.contact, english ? sentences : []))) {
     findings.push(overdue);

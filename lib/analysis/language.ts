@@ -177,7 +177,7 @@ for (const [lang, words] of Object.entries(STOPWORDS) as [Language, readonly str
 const WORD = new RegExp(`[${LETTER}']+`, 'g');
 const SAMPLE_WORDS = 400;
 const SAMPLE_CHARS = 4000;
-/** Fewer stopword hits than this and the sample says nothing: assume English, the product's home language. */
+/** Fewer stopword hits than this and the sample says little: English unless English has none at all. */
 const MIN_EVIDENCE = 3;
 
 export function detectLanguage(text: string): Language {
@@ -193,7 +193,10 @@ export function detectLanguage(text: string): Language {
   for (const [lang, count] of counts) {
     if (count > bestCount) [best, bestCount] = [lang, count];
   }
-  if (bestCount < MIN_EVIDENCE) return 'en';
+  // A short draft with some evidence for one language and none for English ("¿Alguna novedad sobre el
+  // pedido?") is that language; with little evidence either way, English.
+  if (bestCount < MIN_EVIDENCE && (counts.get('en') ?? 0) > 0) return 'en';
+  if (bestCount < MIN_EVIDENCE / 2) return 'en';
   // English wins ties: short English drafts share "a", "de" and the like with other languages.
   return (counts.get('en') ?? 0) >= bestCount ? 'en' : best;
 }

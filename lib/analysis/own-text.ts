@@ -36,7 +36,7 @@ const SIGNATURE_DELIMITER = /^--\s?$/;
 
 /** Closing lines: "Best,", "Thanks!", "Kind regards", "Mit freundlichen Grüßen", "-J". */
 const SIGN_OFF =
-  /^\s*(?:(?:best|warm|kind|warmest|many|with)?\s*(?:regards|wishes|thanks)|best|cheers|thanks|thank you|thx|ta|sincerely|respectfully|yours(?: truly| sincerely)?|talk soon|speak soon|warmly|cordially|all the best|take care|mit freundlichen grüßen|viele grüße|beste grüße|liebe grüße|cordialement|bien cordialement|bien à vous|saludos(?: cordiales)?|un saludo|atentamente|atenciosamente|abraços|cordiali saluti|met vriendelijke groet)\b[\s,.!]*(?:[-–—]\s*)?(?:[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)?\s*$/i;
+  /^\s*(?:(?:best|warm|kind|warmest|many|with)?\s*(?:regards|wishes|thanks)|thanks (?:&|and) regards|best|cheers|thanks|thank you|thx|ta|sincerely|respectfully|yours(?: truly| sincerely)?|talk soon|speak soon|warmly|cordially|all the best|take care|mit freundlichen grüßen|viele grüße|beste grüße|liebe grüße|cordialement|bien cordialement|bien à vous|saludos(?: cordiales)?|un saludo|atentamente|atenciosamente|abraços|cordiali saluti|met vriendelijke groet)\b[\s,.!]*(?:[-–—]\s*)?(?:[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?)?\s*$/i;
 const DASH_INITIAL = /^\s*[-–—~]\s?[A-Z][\w.]{0,20}\s*$/;
 /** A line of just a name under a closing: "Sam", "Priya Nair", "J.", "María-José Ruiz". */
 const NAME_LINE = new RegExp(`^\\s*[${UPPER}][${LETTER}.'’-]*(?:\\s[${UPPER}][${LETTER}.'’-]*){0,3}\\s*$`);
@@ -47,7 +47,7 @@ const CLOSING_WITH_NAME = /(?:,|\s[-–—])\s*[A-Z][\w.'-]*\s*$/;
 const SHORT_COMMA_CLOSER = /^\s*\S+(?:\s\S+){0,4},\s*$/;
 
 const CONTACT_DETAIL =
-  /\+?\d[\d\s().-]{6,20}\d|@[\w-]{1,63}\.\w|https?:\/\/|www\.|\s\|\s|^\s*(?:tel|phone|mobile|cell|fax|[tmofc])\.?\s?:/i;
+  /\+?\d[\d\s().-]{6,20}\d|@[\w-]{1,63}\.\w|https?:\/\/|www\.|\s[|·]\s|^\s*(?:tel|phone|mobile|cell|fax|[tmofc])\.?\s?:/i;
 
 const GREETING_NAME = new RegExp(
   `^\\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|bonjour|hola|olá|ola|ciao)\\s+(?:mr\\.?\\s+|ms\\.?\\s+|mrs\\.?\\s+|dr\\.?\\s+)?([A-ZÀ-Ý][${LETTER}'-]{1,30})`,
@@ -57,9 +57,12 @@ const GREETING_NAME = new RegExp(
 /** Signature lines are short; a long line with a link or a phone number is still a sentence. */
 const MAX_SIGNATURE_LINE_WORDS = 12;
 const NAME_LINE_WORDS = 8;
+/** Lines from the end searched for the sign-off: a company signature can run to a dozen lines. */
+const SIGNATURE_SEARCH_LINES = 16;
 
+/** A question ("is offer 2025-0352 still open?") is never a contact line, whatever its digits. */
 function isContactLine(line: string): boolean {
-  return CONTACT_DETAIL.test(line) && countWords(line) <= MAX_SIGNATURE_LINE_WORDS;
+  return CONTACT_DETAIL.test(line) && countWords(line) <= MAX_SIGNATURE_LINE_WORDS && !/\?\s*$/.test(line);
 }
 
 /** Lines a signature holds: a name, a title, a company, a phone line. */
@@ -80,13 +83,32 @@ function quoteStart(lines: string[]): number {
   return lines.length;
 }
 
+/**
+ * After an unmistakable sign-off ("Best regards", "Thanks & Regards"), company signatures run longer:
+ * an address, a register entry, "Please consider the environment before printing". Still no sentences.
+ */
+const MAX_COMPANY_SIGNATURE_LINE_WORDS = 16;
+
+/** Words up to which a line ending in a full stop is a company name ("Nirmaya Medisys Pvt. Ltd."). */
+const COMPANY_NAME_WORDS = 6;
+
+function looksLikeCompanySignatureLine(line: string): boolean {
+  const trimmed = line.trim();
+  const words = countWords(trimmed);
+  if (looksLikeSignatureLine(line)) return true;
+  if (words > MAX_COMPANY_SIGNATURE_LINE_WORDS || /[?!:]$/.test(trimmed)) return false;
+  return !trimmed.endsWith('.') || words <= COMPANY_NAME_WORDS;
+}
+
 /** Index where the closing block starts: the first sign-off followed only by signature lines. */
 function signOffStart(lines: string[]): number {
   const firstTextLine = lines.findIndex((l) => l.trim() !== '');
-  for (let i = Math.max(firstTextLine + 1, lines.length - 14); i < lines.length; i++) {
+  for (let i = Math.max(firstTextLine + 1, lines.length - SIGNATURE_SEARCH_LINES); i < lines.length; i++) {
     const line = lines[i] ?? '';
-    const isCloser = SIGN_OFF.test(line) || DASH_INITIAL.test(line) || SHORT_COMMA_CLOSER.test(line);
-    if (isCloser && lines.slice(i + 1).every(looksLikeSignatureLine)) return i;
+    const signOff = SIGN_OFF.test(line);
+    const isCloser = signOff || DASH_INITIAL.test(line) || SHORT_COMMA_CLOSER.test(line);
+    const signature = signOff ? looksLikeCompanySignatureLine : looksLikeSignatureLine;
+    if (isCloser && lines.slice(i + 1).every(signature)) return i;
   }
   return lines.length;
 }

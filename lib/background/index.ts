@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS } from '../settings/schema';
 import { Ledger } from '../ledger/ledger';
 import { msUntilNextDay } from '../ledger/day';
 import { publishToday, sessionPendingStore } from '../ledger/session';
+import { createCrmService, type CrmService } from '../crm/service';
 import { coalesce, showBadge } from './badge';
 import { handleCommand } from './commands';
 import { createMessageHandler } from './router';
@@ -26,6 +27,7 @@ export interface Background {
   ledger: Ledger;
   refreshBadge: () => Promise<void>;
   prune: (force?: boolean) => Promise<void>;
+  crm: CrmService;
 }
 
 export function startBackground(): Background {
@@ -44,7 +46,16 @@ export function startBackground(): Background {
       publishToday({ day: ledger.today(), counts }),
     ]);
   });
-  const ledger = new Ledger({ pending: sessionPendingStore(), onChange: () => void refreshBadge() });
+  const ledger: Ledger = new Ledger({
+    pending: sessionPendingStore(),
+    onChange: () => {
+      void refreshBadge();
+      crm.sendSoon();
+    },
+    queueCalls: () => crm.queueCalls(),
+  });
+  // The organisation's CRM (nothing at all unless the policy names one).
+  const crm = createCrmService({ ledger, settings: () => settings, ready });
 
   /** Retention: once a day (or when the setting changes), events older than retentionDays go. */
   const prune = async (force = false) => {
@@ -79,21 +90,29 @@ export function startBackground(): Background {
   };
 
   browser.runtime.onMessage.addListener(
-    createMessageHandler(ledger) as Parameters<typeof browser.runtime.onMessage.addListener>[0],
+    createMessageHandler(ledger, undefined, undefined, (histories) => crm.withTeamCalls(histories)) as Parameters<
+      typeof browser.runtime.onMessage.addListener
+    >[0],
   );
+  browser.runtime.onMessage.addListener(((message: unknown) => crm.handleMessage(message)) as Parameters<
+    typeof browser.runtime.onMessage.addListener
+  >[0]);
   maybe(browser.commands)?.onCommand.addListener((command: string) => void handleCommand(command));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === MIDNIGHT_ALARM) newDay();
+    else crm.onAlarm(alarm.name);
   });
   watchSettings(({ values }) => {
     const retentionChanged = values.retentionDays !== settings.retentionDays;
     settings = values;
     void refreshBadge();
     if (retentionChanged) void prune(true);
+    void crm.settingsChanged();
   });
 
   void refreshBadge();
   void prune();
   void scheduleNewDay();
-  return { ledger, refreshBadge, prune };
+  void crm.settingsChanged().then(() => crm.sync());
+  return { ledger, refreshBadge, prune, crm };
 }

@@ -4,7 +4,7 @@
  */
 import type { Ledger } from '../ledger/ledger';
 import { sanitizeEvent } from '../ledger/validate';
-import type { Request, ResponseMap } from '../messages';
+import type { ContactHistory, Request, ResponseMap } from '../messages';
 import { type AnalysisService, createAnalysisService } from './analysis';
 
 const TYPES = new Set<string>([
@@ -33,6 +33,8 @@ export function createMessageHandler(
   ledger: Ledger,
   now: () => number = Date.now,
   analysis: AnalysisService = createAnalysisService(),
+  /** Lays the team's CRM calls over contact histories (the identity when no CRM is connected). */
+  withTeamCalls: (histories: ContactHistory[]) => Promise<ContactHistory[]> = (h) => Promise.resolve(h),
 ) {
   return (message: unknown): Promise<Reply> | undefined => {
     if (!isRequest(message)) return undefined;
@@ -43,7 +45,7 @@ export function createMessageHandler(
         return ledger.record(event).then((outcome) => ({ ok: true, outcome }));
       }
       case 'contact_history':
-        return ledger.contactHistory(strings(message.addresses), strings(message.names));
+        return ledger.contactHistory(strings(message.addresses), strings(message.names)).then(withTeamCalls);
       case 'clear_ledger':
         return ledger.clear().then(
           () => ({ ok: true }),

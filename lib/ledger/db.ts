@@ -11,6 +11,7 @@
  *   a [type+day] index for counting; call notes move to `calls`; `contacts` summarises each contact.
  * - v3: `totals` keeps each local day's count of each event type, changed with the events
  *   (lib/ledger/totals.ts), so the popup reads a row per day; the upgrade counts existing events.
+ * - v4: `outbox` holds calls not yet written to the organisation's CRM (lib/crm sends them).
  */
 import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type {
@@ -28,7 +29,7 @@ import { buildRows, type PreparedEvent } from './rows';
 import { countByDay, type TotalsRow } from './totals';
 
 export const LEDGER_DB_NAME = 'callfirst-ledger';
-export const LEDGER_SCHEMA_VERSION = 3;
+export const LEDGER_SCHEMA_VERSION = 4;
 
 export type EventType = LedgerEvent['type'];
 
@@ -78,6 +79,28 @@ export interface ContactRow {
   callCount: number;
 }
 
+/** Why the CRM refused a call: the rep (or an admin) must act before it is tried again. */
+export interface OutboxFailure {
+  kind: 'contact-not-found' | 'field-not-allowed' | 'rejected';
+  message: string;
+  at: number;
+}
+
+/** A call waiting to be written to the CRM (same key as its event and call rows). */
+export interface OutboxRow {
+  key: string;
+  queuedAt: number;
+  /** Sending attempts started; after the first, a retry asks the CRM whether it already has the call. */
+  attempts: number;
+  /** When to try next (epoch ms); Infinity while a failure waits for the rep. */
+  nextAt: number;
+  failure?: OutboxFailure;
+  /** The last attempt got no answer at all (offline): worth trying again as soon as asked. */
+  offline?: boolean;
+  /** The rep chose to send it without a matching contact. */
+  withoutContact?: boolean;
+}
+
 /** Version-1 rows: the event as sent. */
 export type V1EventRow = LedgerEvent;
 
@@ -96,6 +119,11 @@ export const SCHEMA_V3 = {
   totals: 'day',
 };
 
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  outbox: 'key, nextAt',
+};
+
 export interface LedgerDbOptions extends DexieOptions {
   /** The rep's time zone for days computed during an upgrade (the runtime's zone by default). */
   timeZone?: () => string | undefined;
@@ -106,6 +134,7 @@ export class LedgerDb extends Dexie {
   calls!: EntityTable<CallRow, 'key'>;
   contacts!: EntityTable<ContactRow, 'id'>;
   totals!: EntityTable<TotalsRow, 'day'>;
+  outbox!: EntityTable<OutboxRow, 'key'>;
 
   constructor(name: string = LEDGER_DB_NAME, options: LedgerDbOptions = {}) {
     const { timeZone, ...dexieOptions } = options;
@@ -115,6 +144,7 @@ export class LedgerDb extends Dexie {
       .stores(SCHEMA_V2)
       .upgrade((tx) => upgradeV1ToV2(tx, timeZone?.()));
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeV2ToV3);
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

@@ -71,6 +71,8 @@ export interface LedgerOptions {
   retryDelaysMs?: readonly number[];
   /** Called after anything changed the counts or the status (the badge listens). */
   onChange?: () => void;
+  /** Whether new calls go to the CRM outbox (true while the organisation's CRM is connected). */
+  queueCalls?: () => boolean | Promise<boolean>;
 }
 
 const DEFAULT_RETRY_DELAYS = [2_000, 10_000, 30_000, 60_000, 300_000];
@@ -121,6 +123,7 @@ export class Ledger {
   private readonly openTimeoutMs: number;
   private readonly retryDelays: readonly number[];
   private readonly onChange: () => void;
+  private readonly queueCalls: () => boolean | Promise<boolean>;
 
   constructor(options: LedgerOptions = {}) {
     this.timeZone = options.timeZone ?? (() => undefined);
@@ -130,6 +133,7 @@ export class Ledger {
     this.openTimeoutMs = options.openTimeoutMs ?? 5_000;
     this.retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS;
     this.onChange = options.onChange ?? (() => undefined);
+    this.queueCalls = options.queueCalls ?? (() => false);
     this.loaded = this.loadPending();
   }
 
@@ -205,7 +209,8 @@ export class Ledger {
     let outcomes: RecordOutcome[];
     try {
       const db = await this.openDb();
-      const saved = await writeEvents(db, [...this.pending, ...prepared]);
+      const outbox = await Promise.resolve(this.queueCalls()).catch(() => false);
+      const saved = await writeEvents(db, [...this.pending, ...prepared], { outbox, now: this.now() });
       const seen = new Set<string>();
       outcomes = prepared.map((p) => {
         const isNew = saved.has(p.event.key) && !seen.has(p.event.key);

@@ -13,10 +13,20 @@ import type { ContactRow, LedgerDb } from './db';
 import { buildRows, contactRefsOf, type PreparedEvent } from './rows';
 import { moveTotals } from './totals';
 
+export interface WriteOptions {
+  /** Queue new calls (not those read from the CRM) in the outbox, in the same transaction. */
+  outbox?: boolean;
+  now?: number;
+}
+
 /** Records `batch`; returns the keys that were new (the others were already recorded). */
-export async function writeEvents(db: LedgerDb, batch: PreparedEvent[]): Promise<Set<string>> {
+export async function writeEvents(
+  db: LedgerDb,
+  batch: PreparedEvent[],
+  options: WriteOptions = {},
+): Promise<Set<string>> {
   if (!batch.length) return new Set();
-  return db.transaction('rw', db.events, db.calls, db.contacts, db.totals, async () => {
+  return db.transaction('rw', [db.events, db.calls, db.contacts, db.totals, db.outbox], async () => {
     const byKey = new Map<string, PreparedEvent>();
     for (const p of batch) if (!byKey.has(p.event.key)) byKey.set(p.event.key, p);
     const keys = [...byKey.keys()];
@@ -56,6 +66,11 @@ export async function writeEvents(db: LedgerDb, batch: PreparedEvent[]): Promise
       if (row) await recountEmailsSince(db, row);
     }
     if (rows.contacts.length) await db.contacts.bulkPut(rows.contacts);
+    if (options.outbox) {
+      const queuedAt = options.now ?? Date.now();
+      const toSend = rows.calls.filter((c) => c.source !== 'crm');
+      if (toSend.length) await db.outbox.bulkAdd(toSend.map((c) => ({ key: c.key, queuedAt, attempts: 0, nextAt: 0 })));
+    }
     return new Set(fresh.map((p) => p.event.key));
   });
 }
@@ -76,8 +91,8 @@ export function deleteDaysBefore(db: LedgerDb, keepFrom: Day): Promise<number> {
 
 /** Deletes every event, call, contact and total. */
 export function deleteEverything(db: LedgerDb): Promise<void> {
-  return db.transaction('rw', db.events, db.calls, db.contacts, db.totals, async () => {
-    await Promise.all([db.events.clear(), db.calls.clear(), db.contacts.clear(), db.totals.clear()]);
+  return db.transaction('rw', [db.events, db.calls, db.contacts, db.totals, db.outbox], async () => {
+    await Promise.all([db.events.clear(), db.calls.clear(), db.contacts.clear(), db.totals.clear(), db.outbox.clear()]);
   });
 }
 

@@ -11,6 +11,7 @@ const TYPE_NAMES: Record<Expected, MessageKey> = {
   'text-list': 'settingsTypeTextList',
   switches: 'settingsTypeSwitches',
   text: 'settingsTypeText',
+  group: 'settingsTypeGroup',
 };
 
 /** Long values are cut so one huge policy entry cannot flood the page. */
@@ -34,6 +35,10 @@ function why(reason: ProblemReason): string {
       return t('settingsReasonTooMany', String(reason.max));
     case 'too-long':
       return t('settingsReasonTooLong', String(reason.max));
+    case 'bad-format':
+      return t('settingsReasonBadFormat');
+    case 'policy-only':
+      return t('settingsReasonPolicyOnly');
   }
 }
 

@@ -16,7 +16,7 @@ export interface Resolution {
 }
 
 export function applyPatch(base: Settings, patch: SettingsPatch): Settings {
-  return { ...base, ...patch, rules: { ...base.rules, ...patch.rules } };
+  return { ...base, ...patch, rules: { ...base.rules, ...patch.rules }, crm: { ...base.crm, ...patch.crm } };
 }
 
 export function resolveSettings(

@@ -13,6 +13,23 @@ export type Sensitivity = (typeof SENSITIVITIES)[number];
 export const RULE_IDS = ['checkin', 'questions', 'length', 'thread', 'conflict', 'overdue'] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
+/** CRMs CallFirst can connect to (HubSpot could follow). */
+export const CRM_PROVIDERS = ['salesforce'] as const;
+export type CrmProviderId = (typeof CRM_PROVIDERS)[number];
+
+/**
+ * The organisation's CRM connection: set by policy only, off while any of provider, myDomain and
+ * clientId is missing. `sendNotes` false sends call records without the rep's notes.
+ */
+export interface CrmSettings {
+  provider: CrmProviderId | '';
+  /** The org's My Domain host, e.g. `acme.my.salesforce.com`. */
+  myDomain: string;
+  /** The org's External Client App (OAuth 2.0 + PKCE, no secret). */
+  clientId: string;
+  sendNotes: boolean;
+}
+
 export interface Settings {
   /** Mail sites where the coach runs. */
   sites: SiteId[];
@@ -40,6 +57,7 @@ export interface Settings {
   showContactHistory: boolean;
   /** Days without a call after which a contact counts as overdue. */
   overdueDays: number;
+  crm: CrmSettings;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -57,4 +75,5 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionDays: 365,
   showContactHistory: true,
   overdueDays: 30,
+  crm: { provider: '', myDomain: '', clientId: '', sendNotes: true },
 };

@@ -3,23 +3,29 @@
  * A bad value never stops the others: it is left out and described as a problem, so one typo
  * in a policy does not throw away the whole policy. Pure: no browser access.
  */
-import { FIELDS, isSettingKey, type FieldSpec } from './fields';
-import type { RuleId, Settings } from './schema';
+import { FIELDS, isSettingKey, type FieldSpec, type GroupMember } from './fields';
+import type { CrmSettings, RuleId, Settings } from './schema';
 
 /** Settings as a partial change: any subset of keys, and any subset of the rule switches. */
 export type SettingsPatch = {
-  [K in keyof Settings]?: K extends 'rules' ? Partial<Record<RuleId, boolean>> : Settings[K];
+  [K in keyof Settings]?: K extends 'rules'
+    ? Partial<Record<RuleId, boolean>>
+    : K extends 'crm'
+      ? Partial<CrmSettings>
+      : Settings[K];
 };
 
 export type ProblemSource = 'policy' | 'saved';
 
 export type ProblemReason =
   | { code: 'unknown-key' }
-  | { code: 'wrong-type'; expected: FieldSpec['kind'] | 'text' }
+  | { code: 'wrong-type'; expected: FieldSpec['kind'] | GroupMember['kind'] }
   | { code: 'out-of-range'; min: number; max: number }
   | { code: 'unknown-option'; options: readonly string[] }
   | { code: 'too-many'; max: number }
-  | { code: 'too-long'; max: number };
+  | { code: 'too-long'; max: number }
+  | { code: 'bad-format' }
+  | { code: 'policy-only' };
 
 export interface SettingProblem {
   source: ProblemSource;
@@ -120,7 +126,42 @@ const checkSwitches =
     return Object.keys(kept).length > 0 ? kept : undefined;
   };
 
-function checkerFor(spec: FieldSpec): Check {
+const checkText =
+  (maxLength: number, pattern?: RegExp): Check =>
+  (value, key, report) => {
+    if (typeof value !== 'string') {
+      report({ key, value, reason: { code: 'wrong-type', expected: 'text' } });
+      return undefined;
+    }
+    const text = value.trim();
+    if (text.length > maxLength) report({ key, value, reason: { code: 'too-long', max: maxLength } });
+    else if (pattern && text && !pattern.test(text)) report({ key, value, reason: { code: 'bad-format' } });
+    else return text;
+    return undefined;
+  };
+
+/** Each named value on its own, like switches: a bad one is left out and the others kept. */
+const checkGroup =
+  (fields: Readonly<Record<string, GroupMember>>): Check =>
+  (value, key, report) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      report({ key, value, reason: { code: 'wrong-type', expected: 'group' } });
+      return undefined;
+    }
+    const kept: Record<string, unknown> = {};
+    for (const [name, entry] of Object.entries(value)) {
+      const member = Object.hasOwn(fields, name) ? fields[name] : undefined;
+      if (!member) {
+        report({ key: `${key}.${name}`, value: entry, reason: { code: 'unknown-key' } });
+        continue;
+      }
+      const checked = checkerFor(member)(entry, `${key}.${name}`, report);
+      if (checked !== undefined) kept[name] = checked;
+    }
+    return Object.keys(kept).length > 0 ? kept : undefined;
+  };
+
+function checkerFor(spec: FieldSpec | GroupMember): Check {
   switch (spec.kind) {
     case 'boolean':
       return checkBoolean();
@@ -134,6 +175,10 @@ function checkerFor(spec: FieldSpec): Check {
       return checkTextList(spec.maxItems, spec.maxLength, spec.lowerCase);
     case 'switches':
       return checkSwitches(spec.keys);
+    case 'text':
+      return checkText(spec.maxLength, spec.pattern);
+    case 'group':
+      return checkGroup(spec.fields);
   }
 }
 
@@ -148,7 +193,12 @@ export function validateSettings(raw: unknown, source: ProblemSource): Validated
       report({ key, value, reason: { code: 'unknown-key' } });
       continue;
     }
-    const checked = checkerFor(FIELDS[key])(value, key, report);
+    const spec: FieldSpec = FIELDS[key];
+    if (source === 'saved' && spec.kind === 'group' && spec.policyOnly) {
+      report({ key, value, reason: { code: 'policy-only' } });
+      continue;
+    }
+    const checked = checkerFor(spec)(value, key, report);
     if (checked !== undefined) values[key] = checked;
   }
   return { values: values, problems };

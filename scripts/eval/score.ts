@@ -53,7 +53,7 @@ export function countOutcomes(items: readonly LabeledItem[], verdicts: ReadonlyM
   return counts;
 }
 
-/** Empty denominators count as 1, as ../eval's score.mjs does, so figures agree with it. */
+/** Empty denominators count as 1, so a writer with no call drafts scores 0, not NaN. */
 export function scoresOf(counts: Counts): Scores {
   const { tp, fp, fn, tn } = counts;
   const precision = tp / Math.max(1, tp + fp);

@@ -30,6 +30,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Another build of the extension (default EXTENSION_DIR); null starts Chromium without it (benchmarks). */
   extensionDir?: string | null;
+  /** More Chromium switches. */
+  args?: string[];
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<BrowserContext> {
@@ -42,7 +44,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath: options.executablePath ?? chromiumPath(),
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },
-    args: [...extensionArgs, ...QUIET_CHROMIUM_ARGS],
+    args: [...extensionArgs, ...QUIET_CHROMIUM_ARGS, ...(options.args ?? [])],
   });
   // Anything not routed to a fixture is refused: nothing reaches outside the machine.
   await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));

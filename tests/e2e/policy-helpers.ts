@@ -11,7 +11,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath } from './chromium-path';
-import { launchWithExtension } from './harness';
+import { launchWithExtension, type LaunchOptions } from './harness';
 
 /** The id the manifest key fixes; policies name the extension by it. */
 export const EXTENSION_ID = 'pdelmhlcdkmdihekgbllaancmdgbddoe';
@@ -54,6 +54,7 @@ export interface PolicyBrowser {
 export async function launchWithPolicy(
   support: Extract<PolicySupport, { ok: true }>,
   settings: Record<string, unknown>,
+  launch: Omit<LaunchOptions, 'executablePath'> = {},
 ): Promise<PolicyBrowser> {
   const root = mkdtempSync(join(tmpdir(), 'callfirst-policy-'));
   const etc = join(root, 'etc-chromium');
@@ -77,7 +78,7 @@ export async function launchWithPolicy(
   );
   chmodSync(wrapper, 0o755);
 
-  const context = await launchWithExtension({ executablePath: wrapper });
+  const context = await launchWithExtension({ ...launch, executablePath: wrapper });
   return {
     context,
     setPolicy,

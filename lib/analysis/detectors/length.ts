@@ -35,7 +35,8 @@ const SECOND_PERSON = /^(?:you|your|yours|you're|you'd|you'll|you've)$/i;
 const FIRST_PERSON = /^(?:i|i'm|i'd|i've|i'll|me|my|we|we're|we'd|we've|we'll|our|us)$/i;
 const MIN_PERSON_SHARE = 0.02;
 
-function isDocument(ctx: DraftContext): boolean {
+/** A document meant to be read: a recap, report, newsletter or announcement (structure or its own words say so). */
+export function isDocument(ctx: DraftContext): boolean {
   const lines = ctx.text.split('\n').filter((l) => l.trim());
   const structured = lines.filter((l) => LIST_OR_HEADING.test(l) && countWords(l) <= SHORT_LINE_WORDS).length;
   const share = structured / Math.max(1, lines.length);
@@ -62,10 +63,10 @@ export function detectLength(ctx: DraftContext): Signal | undefined {
   const conversation = !ctx.english || talksToReader(ctx.text, ctx.words);
   const extra = (ctx.words - threshold) * PER_EXTRA_WORD;
   const weight = conversation ? Math.min(MAX_WEIGHT, CONVERSATION_WEIGHT + extra) : MONOLOGUE_WEIGHT;
-  const minutes = Math.max(1, Math.round(ctx.words / READING_WPM));
-  return {
-    rule: 'length',
-    weight,
-    message: `${ctx.words} words take about ${minutes} minute${minutes > 1 ? 's' : ''} to read; a 10-minute call covers it with room for questions.`,
-  };
+  return { rule: 'length', weight, message: lengthMessage(ctx.words) };
+}
+
+export function lengthMessage(words: number): string {
+  const minutes = Math.max(1, Math.round(words / READING_WPM));
+  return `${words} words take about ${minutes} minute${minutes > 1 ? 's' : ''} to read; a 10-minute call covers it with room for questions.`;
 }

@@ -1,16 +1,15 @@
 /**
  * purpose — evidence that the draft already has a purpose: it proposes a call or a meeting time
  * (then the nudge has nothing to add), or it brings something new (an attachment, a document, a
- * dated ask). A negative signal: it lowers or cancels the score, it is never a reason to nudge.
+ * dated ask). A negative signal, never a reason to nudge: a concrete call proposal cancels the nudge
+ * (the labeling rules call such a draft email), and the model (model/) learns how much an offer or
+ * substance lowers the score.
  * Source: docs/research.md — stating the reason for a call doubles its success (Gong); "end every
  * contact knowing the purpose of the next one".
  */
 import type { Purpose } from '../context';
 import type { PhraseMatcher } from '../phrase-match';
 import { PHRASE_SETS } from '../phrase-sets';
-
-const PROPOSAL_DISCOUNT = 2.5;
-const OFFER_DISCOUNT = 0.2;
 
 /** "9:30", "1pm", "10 am": a clock time makes a call proposal concrete. */
 const TIME_OF_DAY = /\b\d{1,2}(?::\d{2}\s?(?:am|pm)?|\s?(?:am|pm))\b/i;
@@ -29,11 +28,9 @@ export function findPurpose(matcher: PhraseMatcher, english: boolean, text: stri
   };
 }
 
-/**
- * How much the draft's own purpose takes off the score. Substance is not discounted here: it
- * cancels a check-in (detectors/checkin.ts) but bad news with an attachment is still bad news.
- */
-export function purposeDiscount(purpose: Purpose): number {
-  if (purpose.proposesCall.length) return PROPOSAL_DISCOUNT;
-  return purpose.offersCall.length ? OFFER_DISCOUNT : 0;
+/** Logit taken off when the draft already proposes a concrete call: more than any draft's case for one. */
+const PROPOSAL_PENALTY = 6;
+
+export function proposalPenalty(purpose: Purpose): number {
+  return purpose.proposesCall.length ? PROPOSAL_PENALTY : 0;
 }

@@ -17,8 +17,9 @@ const HAS_LETTER = new RegExp(`[${LETTER}]`);
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
 const PARENTHETICAL = /\([^()\n]{0,200}\)/g;
 const LIST_ITEM = /^\s*(?:[-*•·–]|\d{1,2}[.)]|[a-h][.)])\s+/;
-/** A line that introduces a list of asks: "A few questions:", "Could you let me know:". */
-const ASK_LEAD_IN = /\b(?:questions?|know|understand|clarif\w*|sense|tell|ask)\b[^:\n]{0,40}:\s*$/i;
+/** A line that introduces a list of asks: "A few questions:", "Could you let me know:", "I need some more information from you:". */
+const ASK_LEAD_IN =
+  /\b(?:questions?|know|understand|clarif\w*|sense|tell|ask)\b[^:\n]{0,40}:\s*$|\bneed\b[^:\n]{0,20}\b(?:information|details|inputs?|data)\b[^:\n]{0,80}:\s*$/i;
 const PLEASANTRY =
   /^(?:\W*\w+[,!]\s*)?(?:how are you|how's it going|how are things|how have you been|how was (?:your|the) (?:weekend|trip|holiday|vacation|break))\b/i;
 

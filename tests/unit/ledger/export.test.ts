@@ -22,7 +22,7 @@ describe('export', () => {
       }),
     );
     const data = await readExport(await ledger.openDb(), at('2026-06-16T00:00:00Z'));
-    expect(data).toMatchObject({ app: 'CallFirst', schemaVersion: 3, exportedAt: '2026-06-16T00:00:00.000Z' });
+    expect(data).toMatchObject({ app: 'CallFirst', schemaVersion: 4, exportedAt: '2026-06-16T00:00:00.000Z' });
     expect(data.days).toEqual([
       { day: '2026-06-14', calls: 0, emails: 1, nudgesShown: 0, nudgesAccepted: 0, nudgesDismissed: 0 },
       { day: '2026-06-15', calls: 1, emails: 1, nudgesShown: 1, nudgesAccepted: 0, nudgesDismissed: 0 },

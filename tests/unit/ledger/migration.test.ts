@@ -84,7 +84,7 @@ describe('schema upgrades', () => {
     const db = testDatabase().create();
     await db.open();
     expect(db.verno).toBe(LEDGER_SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['calls', 'contacts', 'events', 'totals']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['calls', 'contacts', 'events', 'outbox', 'totals']);
     db.close();
   });
 });

@@ -15,6 +15,7 @@ describe('docs/deploying.md', () => {
     if (spec.kind === 'choice' || spec.kind === 'choices')
       for (const option of spec.options) expect(row).toContain(`\`${option}\``);
     if (spec.kind === 'switches') for (const name of spec.keys) expect(row).toContain(`\`${name}\``);
+    if (spec.kind === 'group') for (const name of Object.keys(spec.fields)) expect(row).toContain(`\`${name}\``);
   });
 
   it('names the extension by its real ids', () => {

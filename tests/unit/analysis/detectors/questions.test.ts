@@ -18,6 +18,10 @@ describe('questions detector', () => {
     const body =
       'A few questions so I can quote:\n\n1. Annual volume\n2. Pallet count per load\n3. Liftgate needed?\n4. Receiving hours';
     expect(count(body)).toBe(4);
+    const needInfo =
+      'To select the right drives I need some more information from you, because "conveyor" can mean different things:\n- motor data from the nameplate\n- load and duty cycle\n- fieldbus on the PLC';
+    expect(count(needInfo)).toBe(3);
+    expect(count('Here are the details you need for the install:\n- Date: May 4\n- Dock 3\n- Contact: Ana')).toBe(0);
   });
 
   it('counts asks without a question mark', () => {

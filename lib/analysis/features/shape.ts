@@ -1,0 +1,34 @@
+/**
+ * Shape: length, thread depth and figures — signals that need no English, so they also speak for
+ * drafts in other languages. A deep thread where the draft still asks or explains at length is going
+ * round; the depth only counts past the point where the labeling rules call a thread long.
+ * Source: docs/labeling.md call/thread (5+ messages and still clarifying) and call/long (about 250+ words).
+ */
+import type { FeatureGroup, FeatureInput } from './types';
+
+const MAX_DEPTH = 6;
+const STUCK_WORDS = 25;
+const STUCK_QUESTIONS = 2;
+/**
+ * Length counts from half the long-draft threshold: at the default 250, from 125 words, where replies
+ * start to fall (Boomerang: 50–125 words get the most; see detectors/length.ts).
+ */
+const LENGTH_FROM_SHARE = 0.5;
+const FIGURES = /\d\s?%|[$€£₹]\s?\d/g;
+
+export function shapeFeatures(input: FeatureInput): FeatureGroup {
+  // Depth counts from the long-thread setting (default 5 messages): 1 at the fifth message.
+  const depth = Math.min(MAX_DEPTH, Math.max(0, input.threadMessages - input.threadThreshold + 1));
+  // One short question deep in a thread ("are you coming over?") is chat, as in detectors/thread.ts.
+  const stuck = input.words >= STUCK_WORDS || input.questions >= STUCK_QUESTIONS;
+  const lengthLog = Math.max(0, Math.log2(input.words / (input.wordThreshold * LENGTH_FROM_SHARE)));
+  return {
+    values: {
+      lengthLog,
+      threadAsks: stuck ? depth * Math.min(3, input.questions) : 0,
+      threadLength: depth * Math.min(2, lengthLog),
+      figures: Math.min(4, input.text.match(FIGURES)?.length ?? 0),
+    },
+    evidence: [],
+  };
+}
