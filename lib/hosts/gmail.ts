@@ -26,7 +26,7 @@ import {
 } from './dom';
 import type { ComposeHost, ComposeWindow, HostProblem, NudgePlacement, SiteReaders } from './types';
 import { undoSendOffer } from './undo-send';
-import { composeWindow } from './window';
+import { composeWindow, pageDraftId } from './window';
 
 export const GMAIL_SELECTORS = {
   /** The editable message body. */
@@ -304,8 +304,6 @@ const readers: SiteReaders = {
   isDiscardControl,
 };
 
-/** Distinguishes this page's compose ids from another page load's ("1", "2"… repeat on every load). */
-const PAGE_SESSION = Math.random().toString(36).slice(2, 10);
 /** One ComposeWindow per compose root while it keeps the same body. */
 const windows = new WeakMap<HTMLElement, ComposeWindow>();
 
@@ -331,8 +329,7 @@ function findComposeWindows(doc: Document): { windows: ComposeWindow[]; problems
       continue;
     }
     const composeId = root.querySelector<HTMLInputElement>(anyOf(S.composeId))?.value || undefined;
-    const draftId = `${PAGE_SESSION}-${composeId ?? Math.random().toString(36).slice(2, 10)}`;
-    const win = composeWindow(root, body, draftId, readers);
+    const win = composeWindow(root, body, pageDraftId(composeId), readers);
     windows.set(root, win);
     found.push(win);
   }

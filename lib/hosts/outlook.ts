@@ -30,7 +30,7 @@ import {
 } from './dom';
 import type { ComposeHost, ComposeWindow, HostProblem, SiteReaders } from './types';
 import { undoSendOffer } from './undo-send';
-import { composeWindow } from './window';
+import { composeWindow, pageDraftId } from './window';
 
 /** Hostnames of Outlook on the web, pop-out compose windows included. */
 export const OUTLOOK_HOSTNAMES = ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com'] as const;
@@ -418,8 +418,6 @@ const readers: SiteReaders = {
   isDiscardControl,
 };
 
-/** Draft ids must not repeat across page loads: the coach derives idempotency keys from them. */
-const PAGE_SESSION = Math.random().toString(36).slice(2, 10);
 let nextDraft = 1;
 /** One ComposeWindow per body element while it stays in the same compose root. */
 const windows = new WeakMap<HTMLElement, ComposeWindow>();
@@ -439,7 +437,7 @@ function findComposeWindows(doc: Document): { windows: ComposeWindow[]; problems
       problems.push({ message: 'a message body without a Send button beside it; that draft is left alone' });
       continue;
     }
-    const win = composeWindow(root, body, `outlook-${PAGE_SESSION}-${nextDraft++}`, readers);
+    const win = composeWindow(root, body, `outlook-${pageDraftId(String(nextDraft++))}`, readers);
     windows.set(body, win);
     found.push(win);
   }

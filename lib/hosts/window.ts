@@ -20,3 +20,14 @@ export function composeWindow(root: HTMLElement, body: HTMLElement, draftId: str
     isDiscardControl: (target) => control(target, site.isDiscardControl),
   };
 }
+
+/** Distinguishes this page load's drafts from another's (sites' own ids, "1", "2"…, repeat on every load). */
+const PAGE_SESSION = Math.random().toString(36).slice(2, 10);
+
+/**
+ * A draft id unique across page loads, from the site's own id for the window where it has one. The coach
+ * derives idempotency keys from it, so a window keeps the id it was given.
+ */
+export function pageDraftId(siteId?: string): string {
+  return `${PAGE_SESSION}-${siteId ?? Math.random().toString(36).slice(2, 10)}`;
+}
