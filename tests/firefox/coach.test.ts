@@ -75,7 +75,7 @@ test('a Gmail check-in draft is nudged, and sending it counts one email in the p
   // Never steals focus: the caret stays in the draft.
   expect(await gmail.evaluate(() => document.activeElement?.getAttribute('g_editable'))).toBe('true');
 
-  await gmail.click('[role="button"][data-tooltip^="Send"]');
+  await gmail.locator('[role="button"][data-tooltip^="Send"]').click();
   await gmail.waitForFunction(() => !document.querySelector('[g_editable]'));
   await expectText(popup, 'emails-today', '1');
   await expectText(popup, 'calls-today', '0');
@@ -96,10 +96,11 @@ test('a call logged in the popup shows in its counts, against the managed goal',
   await expectText(popup, 'calls-today', '0');
   await expectText(popup, 'call-goal', String(MANAGED.dailyCallGoal));
 
-  await popup.click('[data-testid="log-call"]');
-  await popup.type('[data-testid="log-call-form"] [name="contact"]', 'Dana Whitfield <dana@acme.example>');
-  await popup.type('[data-testid="log-call-form"] [name="purpose"]', 'Agree the renewal terms');
-  await popup.click('[data-testid="log-call-form"] button[type="submit"]');
+  // Locators wait for each element to be there and visible: the form renders after the click.
+  await popup.locator('[data-testid="log-call"]').click();
+  await popup.locator('[data-testid="log-call-form"] [name="contact"]').fill('Dana Whitfield <dana@acme.example>');
+  await popup.locator('[data-testid="log-call-form"] [name="purpose"]').fill('Agree the renewal terms');
+  await popup.locator('[data-testid="log-call-form"] button[type="submit"]').click();
   await expectText(popup, 'calls-today', '1');
   await expectText(popup, 'emails-today', '0');
   await popup.close();

@@ -81,7 +81,7 @@ export async function launchFirefox(
       // Over BiDi, Firefox 153 ESR never reports a moz-extension navigation as finished, so the
       // navigation is started, not awaited, and the page's own heading says it has loaded.
       page.goto(`moz-extension://${EXTENSION_UUID}/${name}.html`, { timeout: 0 }).catch(() => undefined);
-      await page.waitForSelector('h1');
+      await waitThroughNavigation(() => page.waitForSelector('h1'));
       return page;
     },
     async close() {
@@ -89,4 +89,19 @@ export async function launchFirefox(
       rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A wait begun while about:blank is being replaced can fail with a protocol error when its document
+ * goes away mid-query (seen with Firefox 153 ESR over BiDi); the new document is then asked again.
+ */
+async function waitThroughNavigation(wait: () => Promise<unknown>, attempts = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await wait();
+      return;
+    } catch (error) {
+      if (attempt >= attempts || !(error instanceof Error && error.cause instanceof Error)) throw error;
+    }
+  }
 }
