@@ -168,10 +168,11 @@ export function describeDaysAgo(at: number, now: number, options: DescribeOption
 
 /**
  * The one line the nudge and the popup show for a contact:
- * "Last call: 41 days ago · 6 emails since", "Last call: yesterday", "No call yet · 4 emails sent".
+ * "Last call: 41 days ago · 6 emails since", "Last call: yesterday", "No call yet · 4 emails sent",
+ * and, when the last call was a teammate's (from the CRM), "Last call: 12 days ago, by Priya · …".
  */
 export function describeContactHistory(
-  history: Pick<ContactHistory, 'lastCallAt' | 'emailsSinceLastCall'>,
+  history: Pick<ContactHistory, 'lastCallAt' | 'emailsSinceLastCall' | 'lastCall'>,
   now: number,
   options: DescribeOptions = {},
 ): string {
@@ -182,7 +183,9 @@ export function describeContactHistory(
     if (emails < 1) return first;
     return translate('historyJoin', [first, plural('historyEmailsSent', emails, translate)]);
   }
-  const first = translate('historyLastCall', [describeDaysAgo(history.lastCallAt, now, options)]);
+  const when = translate('historyLastCall', [describeDaysAgo(history.lastCallAt, now, options)]);
+  const by = history.lastCall?.at === history.lastCallAt ? history.lastCall.by?.trim() : undefined;
+  const first = by ? translate('lastCallBy', [when, by]) : when;
   if (emails < 1) return first;
   return translate('historyJoin', [first, plural('historyEmailsSince', emails, translate)]);
 }

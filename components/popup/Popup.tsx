@@ -9,7 +9,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { describeContactHistory, formatContactInput, contactLabel, plural } from '../../lib/contact-history';
+import { formatContactInput, plural } from '../../lib/contact-history';
 import { t } from '../../lib/i18n';
 import { readDashboard, readToday } from '../../lib/ledger/dashboard';
 import { type Day } from '../../lib/ledger/day';
@@ -22,6 +22,7 @@ import { takePopupIntent } from '../../lib/background/commands';
 import { Chart } from './Chart';
 import { CrmLine } from './CrmLine';
 import { keepLastDashboard, readLastDashboard } from './last-dashboard';
+import { OverdueList } from './OverdueList';
 import { useLedgerAccess, useLive, usePendingState, usePublishedToday, useResolvedSettings, useToday } from './hooks';
 
 type LogCallFormType = typeof import('./LogCallForm').LogCallForm;
@@ -321,39 +322,15 @@ export function Popup({ db, now = Date.now, timeZone, published: publishedBefore
         </p>
       </section>
 
-      <section class="overdue" aria-labelledby="overdue-title">
-        <h2 id="overdue-title">{t('popupOverdue')}</h2>
-        {overdue.length === 0 ? (
-          <p class="empty">{t('popupOverdueNone')}</p>
-        ) : (
-          <ul data-testid="overdue">
-            {overdue.slice(0, OVERDUE_SHOWN).map((c) => (
-              <li key={c.id}>
-                <div class="who">
-                  <span class="name">{contactLabel({ name: c.name, address: c.address })}</span>
-                  <span class="line">{describeContactHistory(c, now(), { timeZone })}</span>
-                  {c.lastCall?.nextPurpose && (
-                    <span class="line next" data-testid="overdue-next">
-                      {t('popupOverdueNext', c.lastCall.nextPurpose)}
-                    </span>
-                  )}
-                </div>
-                <button
-                  type="button"
-                  class="quiet small"
-                  onClick={() => openForm(formatContactInput({ name: c.name, address: c.address || undefined }))}
-                  aria-label={`${t('popupOverdueLog')}: ${contactLabel(c)}`}
-                >
-                  {t('popupOverdueLog')}
-                </button>
-              </li>
-            ))}
-            {overdue.length > OVERDUE_SHOWN && (
-              <li class="more">{plural('popupOverdueMore', overdue.length - OVERDUE_SHOWN)}</li>
-            )}
-          </ul>
-        )}
-      </section>
+      <OverdueList
+        overdue={overdue}
+        access={access}
+        overdueDays={overdueDays}
+        limit={OVERDUE_SHOWN}
+        now={now}
+        timeZone={timeZone}
+        onLog={openForm}
+      />
 
       <section class="nudges" aria-labelledby="nudges-title">
         <h2 id="nudges-title">{t('popupNudges')}</h2>

@@ -62,8 +62,10 @@ export function lastCallLine(history: ContactHistory | undefined, now: number): 
 
 export function historyLine(history: ContactHistory | undefined, now: number): string | undefined {
   if (!history) return undefined;
+  // Who made the last call is said once, on the last-call line below it.
+  const { lastCall: _sayBelow, ...counts } = history;
   try {
-    return describeContactHistory(history, now) || undefined;
+    return describeContactHistory(counts, now) || undefined;
   } catch {
     return undefined;
   }

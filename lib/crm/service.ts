@@ -185,7 +185,7 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
     async withTeamCalls(histories) {
       const c = histories.length ? await usable().catch(() => null) : null;
       if (!c || !(await hostGranted(c))) return histories;
-      return teamCalls.over(c, histories);
+      return teamCalls.over(c, histories, (address, since) => ledger.emailsSince(address, since));
     },
     handleMessage(message) {
       const type = (message as { type?: unknown } | null)?.type;

@@ -15,7 +15,7 @@ import type { ContactHistory, LedgerEvent, RecordOutcome } from '../messages';
 import { localDay, addDays, type TimeZoneSource, type Day } from './day';
 import { LedgerDb } from './db';
 import { readToday } from './dashboard';
-import { contactHistories, type DayCounts } from './queries';
+import { contactHistories, emailsAfter, type DayCounts, type EmailsSince } from './queries';
 import { applyToContact, contactRefsOf, isOverdueOnly, newContact, toLastCall, type PreparedEvent } from './rows';
 import { OVERDUE_ALONE_EVERY_DAYS } from '../analysis/overdue-alone';
 import { contactIdOf } from '../contact-history';
@@ -334,6 +334,30 @@ export class Ledger {
     }
     if (!this.pending.length) return found.map(stripId);
     return this.mergePendingHistory(found, addresses, names).map(stripId);
+  }
+
+  /**
+   * The emails sent to `address` after `since` (pending events included): the emails since a call
+   * the ledger did not record, such as a teammate's from the CRM.
+   */
+  async emailsSince(address: string, since: number): Promise<EmailsSince> {
+    await this.loaded;
+    const id = contactIdOf({ address });
+    const out: EmailsSince = { count: 0 };
+    if (!id) return out;
+    const db = await this.readableDb();
+    try {
+      if (db) Object.assign(out, await emailsAfter(db, id, since));
+    } catch {
+      /* counted from memory alone */
+    }
+    for (const { event } of this.pending) {
+      if (event.type !== 'email_sent' || event.at <= since) continue;
+      if (!event.recipients.some((r) => contactIdOf(r) === id)) continue;
+      out.count++;
+      out.first = Math.min(out.first ?? event.at, event.at);
+    }
+    return out;
   }
 
   private mergePendingHistory(

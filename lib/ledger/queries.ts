@@ -142,12 +142,87 @@ export async function overdueContacts(
     const reason = overdueReason(history, now, options);
     if (reason) out.push({ ...history, id: row.id, reason });
   }
-  out.sort(
-    (a, b) =>
-      b.emailsSinceLastCall - a.emailsSinceLastCall ||
-      (a.lastCallAt ?? a.firstEmailSinceCallAt ?? 0) - (b.lastCallAt ?? b.firstEmailSinceCallAt ?? 0),
-  );
+  out.sort(mostOverdueFirst);
   await addLastCalls(db, out.slice(0, withLastCall));
+  return out;
+}
+
+/** Most emails since the last call first, then the longest without a call. */
+function mostOverdueFirst(a: ContactHistory, b: ContactHistory): number {
+  return (
+    b.emailsSinceLastCall - a.emailsSinceLastCall ||
+    (a.lastCallAt ?? a.firstEmailSinceCallAt ?? 0) - (b.lastCallAt ?? b.firstEmailSinceCallAt ?? 0)
+  );
+}
+
+/** How many contacts the popup asks the background about (its limit per `contact_history` request). */
+export const TEAM_LOOKUPS = 100;
+
+/**
+ * The addresses whose overdue state the team's last call (from the CRM) can change: contacts
+ * emailed in the last `overdueDays` days that are overdue (a teammate's recent call takes them off
+ * the list) or that the rep never called (a teammate's old call can put them on it: no call for
+ * that long). A contact the rep called is not made overdue by a later call. Overdue ones first.
+ */
+export async function teamOverdueCandidates(
+  db: LedgerDb,
+  now: number,
+  options: OverdueOptions,
+  limit = TEAM_LOOKUPS,
+): Promise<string[]> {
+  const recent = await db.contacts
+    .where('lastEmailAt')
+    .aboveOrEqual(now - options.overdueDays * DAY_MS)
+    .reverse()
+    .toArray();
+  const overdue: string[] = [];
+  const neverCalled: string[] = [];
+  for (const row of recent) {
+    if (!row.address) continue;
+    if (overdueReason(toContactHistory(row), now, options)) overdue.push(row.address);
+    else if (row.lastCallAt === undefined && row.emailsSinceLastCall > 0) neverCalled.push(row.address);
+  }
+  return [...overdue, ...neverCalled].slice(0, limit);
+}
+
+/**
+ * The overdue list with the team's calls: `answered` is the background's `contact_history` answer
+ * for `teamOverdueCandidates`, where the CRM's last call by anyone on the team is laid over the
+ * ledger's and the emails since count from it. Each contact answered for is overdue or not by its
+ * answer; the rest of `overdue` (the ledger's list) stays as it is.
+ */
+export function withTeamHistories(
+  overdue: readonly OverdueContact[],
+  answered: readonly ContactHistory[],
+  now: number,
+  options: OverdueOptions,
+): OverdueContact[] {
+  const asked = new Set(answered.map((h) => h.address));
+  const out = overdue.filter((c) => !c.address || !asked.has(c.address));
+  for (const history of answered) {
+    const reason = overdueReason(history, now, options);
+    if (reason) out.push({ ...history, id: history.address, reason });
+  }
+  return out.sort(mostOverdueFirst);
+}
+
+/** Emails sent to a contact after `since`: how many, and the first of them. */
+export interface EmailsSince {
+  count: number;
+  first?: number;
+}
+
+/** The contact's emails after `since`, counted from its events (through the `contacts` index). */
+export async function emailsAfter(db: LedgerDb, contactId: string, since: number): Promise<EmailsSince> {
+  const out: EmailsSince = { count: 0 };
+  await db.events
+    .where('contacts')
+    .equals(contactId)
+    .each((e) => {
+      if (e.type !== 'email_sent' || e.at <= since) return;
+      out.count++;
+      out.first = Math.min(out.first ?? e.at, e.at);
+    });
   return out;
 }
 

@@ -10,6 +10,7 @@
 import { contactIdOf } from '../contact-history';
 import type { Day } from './day';
 import type { ContactRow, LedgerDb } from './db';
+import { emailsAfter } from './queries';
 import { buildRows, contactRefsOf, type PreparedEvent } from './rows';
 import { moveTotals } from './totals';
 
@@ -98,17 +99,7 @@ export function deleteEverything(db: LedgerDb): Promise<void> {
 
 /** Emails since the last call, counted from the events (when a call arrived after later emails). */
 export async function recountEmailsSince(db: LedgerDb, row: ContactRow): Promise<void> {
-  const since = row.lastCallAt ?? -Infinity;
-  let count = 0;
-  let first: number | undefined;
-  await db.events
-    .where('contacts')
-    .equals(row.id)
-    .each((e) => {
-      if (e.type !== 'email_sent' || e.at <= since) return;
-      count++;
-      first = Math.min(first ?? e.at, e.at);
-    });
+  const { count, first } = await emailsAfter(db, row.id, row.lastCallAt ?? -Infinity);
   row.emailsSinceLastCall = count;
   if (first === undefined) delete row.firstEmailSinceCallAt;
   else row.firstEmailSinceCallAt = first;

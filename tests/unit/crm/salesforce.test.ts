@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { callFromTask, errorOf, retryAfterMs, soqlString, taskFor } from '../../../lib/crm/salesforce';
 import { callEvent, pullCalls } from '../../../lib/crm/sync';
 import type { OutgoingCall } from '../../../lib/crm/types';
-import { TeamCalls, withTeamCall } from '../../../lib/crm/team-calls';
-import { describeLastCall } from '../../../lib/contact-history';
-import type { CallLogged, ContactHistory, RecordOutcome } from '../../../lib/messages';
-import { englishMessage } from '../ledger/helpers';
+import type { CallLogged, RecordOutcome } from '../../../lib/messages';
 import { useFakeSalesforce } from './helpers';
 
 const call: OutgoingCall = {
@@ -118,35 +115,6 @@ describe('against the local Salesforce', () => {
     org.addTask({ OwnerId: org.user.Id, WhoId: '003000000000001AAA' }, base + 7_200_000);
     const own = await connection.run((s) => connection.provider.lastCalls(s, ['ada@client.test']));
     expect(own).toEqual([{ address: 'ada@client.test', at: base + 7_200_000 }]);
-  });
-
-  it('lays the team’s newer last call over the ledger’s contact line, and keeps a newer own call', async () => {
-    const { org, connection } = fixture();
-    await connection.connect();
-    org.contacts.push({ Id: '003000000000001AAA', Email: 'ada@client.test', Name: 'Ada' });
-    org.users.set('005000000000009AAA', 'Priya');
-    const twelveDaysAgo = Math.floor((Date.now() - 12 * 86_400_000) / 1000) * 1000;
-    org.addTask({ OwnerId: '005000000000009AAA', WhoId: '003000000000001AAA' }, twelveDaysAgo);
-    const team = new TeamCalls();
-    const local: ContactHistory = {
-      address: 'ada@client.test',
-      emailsSinceLastCall: 2,
-      lastCallAt: twelveDaysAgo - 86_400_000,
-    };
-    const [merged] = await team.over(connection, [local, { address: 'nobody@client.test', emailsSinceLastCall: 1 }]);
-    expect(merged).toMatchObject({ lastCallAt: twelveDaysAgo, lastCall: { at: twelveDaysAgo, by: 'Priya' } });
-    expect(describeLastCall(merged!.lastCall!, Date.now(), { translate: englishMessage })).toBe(
-      'Last call 12 days ago, by Priya',
-    );
-    // Cached: asked once for both addresses.
-    await team.over(connection, [local]);
-    expect(org.log.filter((id) => id === 'query')).toHaveLength(2);
-    expect(
-      withTeamCall(
-        { ...local, lastCallAt: twelveDaysAgo + 1 },
-        { address: local.address, at: twelveDaysAgo, by: 'Priya' },
-      ).lastCall,
-    ).toBeUndefined();
   });
 
   it('records synced calls through the ledger, under our key when CallFirst wrote them', async () => {

@@ -9,6 +9,7 @@ import {
   parseContactInput,
   plural,
 } from '../../../lib/contact-history';
+import { historyLine } from '../../../lib/coach/contact';
 import { at, englishMessage, useEnglishMessages } from './helpers';
 
 const DAY = 86_400_000;
@@ -27,6 +28,19 @@ describe('describeContactHistory', () => {
     expect(describeContactHistory({ lastCallAt: NOW - 60_000, emailsSinceLastCall: 0 }, NOW, { timeZone: 'UTC' })).toBe(
       'Last call: today',
     );
+  });
+
+  it('names the teammate who made the last call (from the CRM); the nudge says it on its last-call line instead', () => {
+    const team = { lastCallAt: NOW - 12 * DAY, emailsSinceLastCall: 2, lastCall: { at: NOW - 12 * DAY, by: 'Priya' } };
+    expect(describeContactHistory(team, NOW, { timeZone: 'UTC' })).toBe(
+      'Last call: 12 days ago, by Priya · 2 emails since',
+    );
+    // Someone else's call that is not the last one names nobody.
+    expect(describeContactHistory({ ...team, lastCallAt: NOW - DAY }, NOW, { timeZone: 'UTC' })).toBe(
+      'Last call: yesterday · 2 emails since',
+    );
+    const line = historyLine({ address: 'dana@acme.example', ...team }, NOW);
+    expect(line).toMatch(/^Last call: 1[12] days ago · 2 emails since$/);
   });
 
   it('says so when there was never a call', () => {

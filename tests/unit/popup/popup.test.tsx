@@ -6,6 +6,8 @@ import { Popup } from '../../../components/popup/Popup';
 import { YourData } from '../../../components/data/YourData';
 import { POPUP_INTENT_KEY } from '../../../lib/background/commands';
 import { Ledger } from '../../../lib/ledger/ledger';
+import { createMessageHandler } from '../../../lib/background/router';
+import { withTeamCall } from '../../../lib/crm/team-calls';
 import { PENDING_STATE_KEY } from '../../../lib/ledger/session';
 import type { LedgerDb } from '../../../lib/ledger/db';
 import { at, call, email, testDatabase, useEnglishMessages } from '../ledger/helpers';
@@ -88,6 +90,64 @@ describe('Popup', () => {
     const next = screen.getAllByTestId('overdue-next');
     expect(next.map((n) => n.textContent)).toEqual(['Next: confirm pilot start date']);
     expect(next[0]!.closest('li')!.textContent).toContain('Dana Lee');
+  });
+
+  it('with the CRM connected, lists who is overdue by the team’s last calls, naming who called', async () => {
+    await ledger.record(call({ address: 'dana@acme.example', name: 'Dana Lee' }, NOW - 41 * DAY));
+    for (let d = 6; d >= 1; d--)
+      await ledger.record(email([{ address: 'dana@acme.example', name: 'Dana Lee' }], NOW - d * DAY));
+    for (let d = 3; d >= 1; d--) await ledger.record(email('sam@x.example', NOW - d * DAY));
+    await ledger.record(email('lee@x.example', NOW - 2 * DAY));
+    // The background: the ledger's histories with Priya's calls from the CRM laid over them.
+    const priya: Record<string, number> = {
+      'dana@acme.example': NOW - 2 * DAY,
+      'sam@x.example': NOW - 40 * DAY,
+      'lee@x.example': NOW - 50 * DAY,
+    };
+    const asked: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener(
+      createMessageHandler(
+        ledger,
+        () => NOW,
+        undefined,
+        (histories) => {
+          asked.push(histories.map((h) => h.address));
+          return Promise.all(
+            histories.map(async (h) => {
+              const at = priya[h.address];
+              const team = at === undefined ? null : { address: h.address, at, by: 'Priya' };
+              return withTeamCall(h, team, await ledger.emailsSince(h.address, at ?? Infinity));
+            }),
+          );
+        },
+      ),
+    );
+    await fakeBrowser.storage.local.set({ crmStatus: { connected: true, host: 'acme.my.salesforce.com' } });
+    show();
+    // Priya called Dana two days ago: one email since, not overdue. Lee: nobody has called in 50 days.
+    await waitFor(() => expect(screen.getByTestId('overdue').textContent).toContain('by Priya'));
+    const lines = [...screen.getByTestId('overdue').querySelectorAll('li')].map((li) => li.textContent);
+    expect(lines).toEqual([
+      expect.stringContaining('sam@x.example') as unknown,
+      expect.stringContaining('lee@x.example') as unknown,
+    ]);
+    expect(lines[0]).toContain('Last call: 40 days ago, by Priya · 3 emails since');
+    expect(lines[1]).toContain('Last call: 50 days ago, by Priya · 1 email since');
+    // Asked once, about the overdue and the never-called contacts emailed lately.
+    expect(asked).toHaveLength(1);
+    expect((asked[0] as string[]).sort()).toEqual(['dana@acme.example', 'lee@x.example', 'sam@x.example']);
+  });
+
+  it('does not ask the background about the overdue list when no CRM is connected', async () => {
+    for (let d = 3; d >= 1; d--) await ledger.record(email('sam@x.example', NOW - d * DAY));
+    const asked: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      asked.push(message);
+      return undefined;
+    });
+    show();
+    await waitFor(() => expect(screen.getByTestId('overdue').textContent).toContain('No call yet · 3 emails sent'));
+    expect(asked.filter((m) => (m as { type?: string }).type === 'contact_history')).toEqual([]);
   });
 
   it('logs a call through the background with its notes', async () => {
