@@ -127,6 +127,30 @@ export async function errorOf(response: Response): Promise<CrmError> {
   return new CrmError('rejected', message);
 }
 
+/**
+ * Quoted values per `IN (…)` list, at most: the query stays within the 2,000 characters Salesforce
+ * recommends for a request's URI (docs/salesforce-api.yaml names the source).
+ */
+const IN_LIST_CHARS = 1_000;
+
+/** `values` quoted for SOQL `IN (…)`, split into lists of at most IN_LIST_CHARS characters. */
+export function inListsOf(values: readonly string[]): string[] {
+  const lists: string[] = [];
+  let current: string[] = [];
+  let length = 0;
+  for (const quoted of values.map(soqlString)) {
+    if (current.length && length + quoted.length + 2 > IN_LIST_CHARS) {
+      lists.push(current.join(', '));
+      current = [];
+      length = 0;
+    }
+    current.push(quoted);
+    length += quoted.length + 2;
+  }
+  if (current.length) lists.push(current.join(', '));
+  return lists;
+}
+
 export function createSalesforce(options: SalesforceOptions = {}): CrmProvider {
   const originOf = options.originOf ?? ((host: string) => `https://${host}`);
 
@@ -182,8 +206,6 @@ export function createSalesforce(options: SalesforceOptions = {}): CrmProvider {
     }
     return records;
   }
-
-  const list = (values: readonly string[]) => values.map(soqlString).join(', ');
 
   return {
     id: 'salesforce',
@@ -288,15 +310,14 @@ export function createSalesforce(options: SalesforceOptions = {}): CrmProvider {
       };
       const tasks =
         "(SELECT CompletedDateTime, CreatedDate, OwnerId, Owner.Name FROM Tasks WHERE TaskSubtype = 'Call' ORDER BY CreatedDate DESC LIMIT 1)";
-      const [contacts, leads] = await Promise.all([
-        query<Person>(session, `SELECT Email, ${tasks} FROM Contact WHERE Email IN (${list(addresses)})`),
-        query<Person>(
-          session,
-          `SELECT Email, ${tasks} FROM Lead WHERE Email IN (${list(addresses)}) AND IsConverted = false`,
-        ),
-      ]);
+      const people = await Promise.all(
+        inListsOf(addresses).flatMap((emails) => [
+          query<Person>(session, `SELECT Email, ${tasks} FROM Contact WHERE Email IN (${emails})`),
+          query<Person>(session, `SELECT Email, ${tasks} FROM Lead WHERE Email IN (${emails}) AND IsConverted = false`),
+        ]),
+      );
       const latest = new Map<string, TeamLastCall>();
-      for (const person of [...contacts, ...leads]) {
+      for (const person of people.flat()) {
         const task = person.Tasks?.records[0];
         if (!task) continue;
         const address = person.Email.toLowerCase();

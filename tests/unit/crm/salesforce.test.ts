@@ -117,6 +117,20 @@ describe('against the local Salesforce', () => {
     expect(own).toEqual([{ address: 'ada@client.test', at: base + 7_200_000 }]);
   });
 
+  it('asks for the team’s last calls in queries short enough for a URL, however many people', async () => {
+    const { org, connection } = fixture();
+    await connection.connect();
+    const addresses = Array.from({ length: 100 }, (_, i) => `someone.with.a.long.name.${i}@client-company.test`);
+    org.contacts.push({ Id: '003000000000001AAA', Email: addresses[99]!, Name: 'Last' });
+    org.users.set('005000000000009AAA', 'Priya');
+    const at = Math.floor(Date.now() / 1000) * 1000;
+    org.addTask({ OwnerId: '005000000000009AAA', WhoId: '003000000000001AAA' }, at);
+    const last = await connection.run((s) => connection.provider.lastCalls(s, addresses));
+    expect(last).toEqual([{ address: addresses[99], at, by: 'Priya' }]);
+    // Several Contact and Lead queries, each within docs/salesforce-api.yaml's limit (checked after each test).
+    expect(org.log.filter((id) => id === 'query').length).toBeGreaterThan(2);
+  });
+
   it('records synced calls through the ledger, under our key when CallFirst wrote them', async () => {
     const { org, connection } = fixture();
     await connection.connect();
