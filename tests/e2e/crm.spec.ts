@@ -10,6 +10,7 @@
 import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import type { ContactHistory } from '../../lib/messages';
 import { startFakeSalesforce, type FakeSalesforce } from '../crm/fake-salesforce';
 import { expect, extensionWorker, test as base } from './harness';
 import { EXTENSION_ID, launchWithPolicy, policySupport, type PolicyBrowser } from './policy-helpers';
@@ -149,10 +150,46 @@ test('connect, log calls to Salesforce, count its calls, and lose nothing offlin
   // The contact line the nudge asks for names the teammate who called last.
   org.users.set('005000000000009AAA', 'Priya Shah');
   org.addTask({ OwnerId: '005000000000009AAA', WhoId: '003000000000001AAA' }, Date.now() + 2_000);
-  const [history] = (await send(options, { type: 'contact_history', addresses: ['ada@client.test'] })) as {
-    lastCall?: { by?: string };
-  }[];
-  expect(history?.lastCall?.by).toBe('Priya Shah');
+  // Polled: the background waits 2 s for Salesforce, then answers from the ledger (and caches what comes later).
+  const firstHistoryOf = async (addresses: string[]) =>
+    ((await send(options, { type: 'contact_history', addresses })) as ContactHistory[])[0];
+  await expect.poll(() => firstHistoryOf(['ada@client.test'])).toMatchObject({ lastCall: { by: 'Priya Shah' } });
+
+  // The overdue list counts from the team's last calls too, and says who made them. Grace, emailed
+  // four times, was called by Priya three days ago (one email since): not overdue. Hal, emailed twice
+  // this week, has not been called by anyone for 45 days: overdue. Ivy is not in Salesforce.
+  const day = 86_400_000;
+  const now = Date.now();
+  for (const [address, id, calledDaysAgo] of [
+    ['grace@client.test', '003000000000002AAA', 3],
+    ['hal@client.test', '003000000000003AAA', 45],
+  ] as const) {
+    org.contacts.push({ Id: id, Email: address, Name: address });
+    org.addTask({ OwnerId: '005000000000009AAA', WhoId: id }, now - calledDaysAgo * day);
+  }
+  const emails: [string, number[]][] = [
+    ['grace@client.test', [9, 8, 7, 2]],
+    ['hal@client.test', [4, 1]],
+    ['ivy@client.test', [6, 5, 3]],
+  ];
+  for (const [address, daysAgo] of emails)
+    for (const d of daysAgo) {
+      const event = { type: 'email_sent', key: `email:${address}:${d}`, at: now - d * day, level: 'none', reasons: [] };
+      expect(await send(options, { type: 'record', event: { ...event, recipients: [{ address }] } })).toMatchObject({
+        ok: true,
+      });
+    }
+  // What the nudge is given for Grace: Priya's call, and one email since it.
+  await expect
+    .poll(() => firstHistoryOf(['grace@client.test', 'hal@client.test', 'ivy@client.test']))
+    .toMatchObject({ emailsSinceLastCall: 1, lastCall: { by: 'Priya Shah' } });
+  const overdue = await openPage(policy, 'popup');
+  const list = overdue.getByTestId('overdue');
+  await expect(list).toContainText('hal@client.test');
+  await expect(list).toContainText(/Last call: 4[4-6] days ago, by Priya Shah · 2 emails since/);
+  await expect(list).toContainText('ivy@client.test');
+  await expect(list).not.toContainText('grace@client.test');
+  await overdue.close();
 
   // Disconnect revokes the sign-in.
   await options.reload();
