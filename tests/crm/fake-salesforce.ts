@@ -85,6 +85,8 @@ export interface FakeSalesforce {
   invalid: string[];
   /** Every request, as `operationId` (or `404 path`). */
   log: string[];
+  /** The redirect_uri of each sign-in (each browser has its own form). */
+  redirectUris: string[];
   /** Answers the next request of an operation with a fault instead. */
   failNext(operationId: string, fault: Fault): void;
   /** Every access token stops working (as when a session times out). */
@@ -128,6 +130,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     tasks: [],
     invalid: [],
     log: [],
+    redirectUris: [],
     hiddenFields: new Set(),
     offline: false,
     pageSize: 2000,
@@ -277,6 +280,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     handlers: {
       authorize: (c: Context): Answer => {
         const q = c.request.query as Record<string, string>;
+        org.redirectUris.push(q.redirect_uri!);
         if (q.client_id !== org.clientId)
           return { status: 400, body: { error: 'invalid_client_id', error_description: 'client identifier invalid' } };
         const code = randomBytes(12).toString('hex');

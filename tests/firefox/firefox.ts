@@ -37,9 +37,16 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(
-  options: { managed?: Record<string, unknown> } = {},
-): Promise<FirefoxWithExtension> {
+export interface FirefoxOptions {
+  /** The enterprise policy, as managed storage. */
+  managed?: Record<string, unknown>;
+  /** More preferences (the CRM test's proxy, say). */
+  prefs?: Record<string, unknown>;
+  /** Accept any certificate (the CRM test's local Salesforce has the test's own). */
+  acceptInsecureCerts?: boolean;
+}
+
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxWithExtension> {
   const home = mkdtempSync(join(tmpdir(), 'callfirst-firefox-home-'));
   if (options.managed) {
     const dir = join(home, '.mozilla', 'managed-storage');
@@ -55,7 +62,11 @@ export async function launchFirefox(
     headless: true,
     args: ['--remote-allow-system-access'],
     env: { ...process.env, HOME: home },
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }),
+      ...options.prefs,
+    },
+    ...(options.acceptInsecureCerts ? { acceptInsecureCerts: true } : {}),
   });
   await browser.installExtension(EXTENSION_DIR);
 
