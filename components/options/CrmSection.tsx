@@ -62,8 +62,11 @@ export function CrmSection({ settings }: { settings: Settings }) {
   const disconnect = () => {
     setBusy(true);
     void sendToBackground({ type: 'crm_disconnect' })
-      .then(() => browser.permissions.remove({ origins: [originPatternOf(config)] }))
-      .then(() => setMessage(t('crmDisconnectedNow', name)))
+      .then(async (answer) => {
+        await browser.permissions.remove({ origins: [originPatternOf(config)] });
+        // Forgotten here either way; say so when the CRM could not be told to revoke the sign-in.
+        setMessage(answer.error ? t('crmDisconnectedNotRevoked', [name, answer.error]) : t('crmDisconnectedNow', name));
+      })
       .catch(() => undefined)
       .finally(() => setBusy(false));
   };

@@ -84,6 +84,17 @@ describe('signing in to Salesforce', () => {
     expect(org.log.at(-1)).toBe('revoke');
   });
 
+  it('Disconnect while Salesforce cannot be reached forgets both tokens and says the revoke failed', async () => {
+    const { org, connection } = fixture();
+    await connection.connect();
+    org.offline = true;
+    const error = await connection.disconnect().catch((e: unknown) => e);
+    expect((error as CrmError).kind).toBe('network');
+    expect(await fakeBrowser.storage.local.get(AUTH_KEY)).toEqual({});
+    expect(await fakeBrowser.storage.session.get(ACCESS_KEY)).toEqual({});
+    expect(await readStatus()).toEqual({ connected: false });
+  });
+
   it('forgets a sign-in made for another org or app', async () => {
     const { connection } = fixture();
     await connection.connect();
