@@ -16,21 +16,14 @@ export interface TaggedWord {
   after: string;
 }
 
-interface CompromiseTerm {
-  text: string;
-  normal: string;
-  tags: string[];
-  post: string;
-}
-
 export function tagSentence(sentence: string): TaggedWord[] {
   const doc = nlp.tokenize(sentence);
   doc.compute(['lexicon', 'preTagger']);
-  const terms = (doc.json() as { terms: CompromiseTerm[] }[]).flatMap((s) => s.terms);
-  // Contractions and number ranges add words that are not written ("I'm" -> "I am"); only written words count.
+  // The terms as compromise holds them (`doc.docs`): `json()` would copy each and print the sentences too.
   const words: TaggedWord[] = [];
-  for (const term of terms) {
+  for (const term of doc.docs.flat()) {
     const last = words[words.length - 1];
+    // Contractions and number ranges add words that are not written ("I'm" -> "I am"); only written words count.
     if (term.text === '' && last) last.after += term.post;
     else if (term.text !== '')
       words.push({ text: term.text, normal: term.normal, tags: new Set(term.tags), after: term.post });
