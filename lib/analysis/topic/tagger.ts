@@ -3,24 +3,41 @@
  * lexicon and its first tagging pass (`compromise/two`, without the slower corrective pass: the
  * noun-phrase rules in noun-phrases.ts read the few tags they need and tolerate its slips).
  * Only called for English drafts that will show a nudge, so an ordinary keystroke costs nothing here.
+ * As the rep types on, the sentences that carry the ask rarely change: the last few tagged are kept
+ * (in memory, until newer ones push them out), so a pass re-tags only a sentence that changed.
  */
 import nlp from 'compromise/two';
 
+/** Shared by every pass that tags the same sentence: read, never changed. */
 export interface TaggedWord {
   /** As written, without surrounding punctuation. */
-  text: string;
+  readonly text: string;
   /** Lower case, apostrophes straightened. */
-  normal: string;
-  tags: ReadonlySet<string>;
+  readonly normal: string;
+  readonly tags: ReadonlySet<string>;
   /** What is written after the word up to the next one: " ", ", ", "-" (a hyphenated compound), " - ". */
-  after: string;
+  readonly after: string;
 }
 
-export function tagSentence(sentence: string): TaggedWord[] {
+/** Sentences whose tags are kept: the one to three of a pass, and the pass before. */
+const KEPT_SENTENCES = 8;
+const kept = new Map<string, readonly TaggedWord[]>();
+
+export function tagSentence(sentence: string): readonly TaggedWord[] {
+  let words = kept.get(sentence);
+  // Deleted and set again, so the Map's order is least recently used first.
+  if (words) kept.delete(sentence);
+  else words = tag(sentence);
+  kept.set(sentence, words);
+  if (kept.size > KEPT_SENTENCES) kept.delete(kept.keys().next().value ?? '');
+  return words;
+}
+
+function tag(sentence: string): TaggedWord[] {
   const doc = nlp.tokenize(sentence);
   doc.compute(['lexicon', 'preTagger']);
   // The terms as compromise holds them (`doc.docs`): `json()` would copy each and print the sentences too.
-  const words: TaggedWord[] = [];
+  const words: { -readonly [K in keyof TaggedWord]: TaggedWord[K] }[] = [];
   for (const term of doc.docs.flat()) {
     const last = words[words.length - 1];
     // Contractions and number ranges add words that are not written ("I'm" -> "I am"); only written words count.
