@@ -19,7 +19,7 @@ export interface TaggedWord {
   readonly after: string;
 }
 
-/** Sentences whose tags are kept: the one to three of a pass, and the pass before. */
+/** Sentences whose tags are kept: a pass tags one to three, so those of the last few passes. */
 const KEPT_SENTENCES = 8;
 const kept = new Map<string, readonly TaggedWord[]>();
 
