@@ -50,6 +50,9 @@ async function waitForText(page: Page, testId: string, text: string): Promise<vo
 
 test('connects to Salesforce with Firefox’s redirect URL, and a logged call arrives as a Task', async () => {
   org.contacts.push({ Id: '003000000000001AAA', Email: 'ada@client.test', Name: 'Ada Lovelace' });
+  // Both pages open before signing in: a tab opened after the sign-in window closed could not be
+  // scripted over BiDi (Firefox 153 ESR: every evaluation failed with a protocol error).
+  const popup = await firefox.openExtensionPage('popup');
   const options = await firefox.openExtensionPage('options');
   await options.locator('[data-testid="crm-section"] button[aria-describedby="crm-help"]').click();
   await waitForText(options, 'crm-message', 'Connected to Salesforce.');
@@ -57,7 +60,7 @@ test('connects to Salesforce with Firefox’s redirect URL, and a logged call ar
   // Firefox's identity.getRedirectURL(): a subdomain of extensions.allizom.org derived from the add-on id.
   expect(org.redirectUris).toEqual([expect.stringMatching(/^https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/$/)]);
 
-  const popup = await firefox.openExtensionPage('popup');
+  await popup.bringToFront();
   await popup.locator('[data-testid="log-call"]').click();
   await popup.locator('[data-testid="log-call-form"] [name="contact"]').fill('Ada Lovelace <ada@client.test>');
   await popup.locator('[data-testid="log-call-form"] [name="purpose"]').fill('Agree the renewal terms');

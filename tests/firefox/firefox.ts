@@ -88,12 +88,21 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       return page;
     },
     async openExtensionPage(name) {
-      const page = await browser.newPage();
-      // Over BiDi, Firefox 153 ESR never reports a moz-extension navigation as finished, so the
-      // navigation is started, not awaited, and the page's own heading says it has loaded.
-      page.goto(`moz-extension://${EXTENSION_UUID}/${name}.html`, { timeout: 0 }).catch(() => undefined);
-      await waitThroughNavigation(() => page.waitForSelector('h1'));
-      return page;
+      for (let attempt = 1; ; attempt++) {
+        const page = await browser.newPage();
+        // Over BiDi, Firefox 153 ESR never reports a moz-extension navigation as finished, so the
+        // navigation is started, not awaited, and the page's own heading says it has loaded.
+        page.goto(`moz-extension://${EXTENSION_UUID}/${name}.html`, { timeout: 0 }).catch(() => undefined);
+        try {
+          await waitThroughNavigation(() => page.waitForSelector('h1'));
+          return page;
+        } catch (error) {
+          // Some tabs never let the driver into the new document (every evaluation keeps failing
+          // with the protocol error): such a tab is closed and the page opened in a new one.
+          await page.close().catch(() => undefined);
+          if (attempt >= 3) throw error;
+        }
+      }
     },
     async close() {
       await browser.close();
@@ -105,14 +114,17 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
 /**
  * A wait begun while about:blank is being replaced can fail with a protocol error when its document
  * goes away mid-query (seen with Firefox 153 ESR over BiDi); the new document is then asked again.
+ * On a busy machine the replacement can outlast several such failures (three in half a second were
+ * seen), so it is asked again for up to `budgetMs`, not a fixed number of times.
  */
-async function waitThroughNavigation(wait: () => Promise<unknown>, attempts = 3): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
+async function waitThroughNavigation(wait: () => Promise<unknown>, budgetMs = 5_000): Promise<void> {
+  const deadline = Date.now() + budgetMs;
+  for (;;) {
     try {
       await wait();
       return;
     } catch (error) {
-      if (attempt >= attempts || !(error instanceof Error && error.cause instanceof Error)) throw error;
+      if (Date.now() >= deadline || !(error instanceof Error && error.cause instanceof Error)) throw error;
     }
   }
 }
