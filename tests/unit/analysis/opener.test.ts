@@ -321,9 +321,27 @@ describe('call request', () => {
     expect(signed('-J').endsWith('\n\n-J')).toBe(true);
   });
 
-  it('falls back to a neutral closing only when the draft has none', () => {
-    const request = analyzeDraft({ body: 'Hi Dana,\n\nJust checking in, any update on the order form?' }).callRequest;
-    expect(request.endsWith('What time suits you?\n\nThanks')).toBe(true);
+  it('signs with a bare name when that is how the rep signs', () => {
+    const request = analyzeDraft({
+      body: 'Hi Dana,\n\nJust checking in, any update on the order form?\n\nJordan\n\nJordan Reyes | Account Executive | Payvault',
+    }).callRequest;
+    expect(request.endsWith('What time suits you?\n\nJordan')).toBe(true);
+  });
+
+  it("greets as the rep greeted, and closes in the greeting's register when the draft has no closing", () => {
+    const overdue = { overdue: true, lastCallDaysAgo: 40 };
+    const request = (body: string) =>
+      analyzeDraft({ body, subject: 'Order form', contact: overdue, recipients: [{ name: 'Dana Ortiz' }] }).callRequest;
+    expect(request('Hi Dana,\n\nJust checking in, any update on the order form?')).toMatch(
+      /^Hi Dana,\n\nCould we speak .* What time suits you\?\n\nThanks$/,
+    );
+    // A name and a dash opens a note: the ask runs on from it, and no closing is made up.
+    expect(request('Dana —')).toMatch(/^Dana — could we speak for 10 minutes .* What time suits you\?$/);
+    expect(request('Dana -\n\nany news on the order form?')).toMatch(/^Dana - could we speak .*suits you\?$/);
+    expect(request('Dear Mr. Ortiz,\n\nKindly update the status of the order form.')).toMatch(
+      /^Dear Mr\. Ortiz,\n\nCould we speak .* What time suits you\?\n\nKind regards$/,
+    );
+    expect(request('Dana,')).toMatch(/^Dana,\n\nCould we speak .*\n\nThanks$/);
   });
 
   it('keeps the sign-off whole when the purpose must be shortened to fit', () => {
