@@ -8,7 +8,7 @@
  */
 import type { RuleId } from '../../settings/schema';
 import { nounPhrases, phraseText, type NounPhrase } from './noun-phrases';
-import { isFillerSubject, subjectTopic } from './subject';
+import { isFillerSubject, qualifiersInSubject, readSubject } from './subject';
 import { tagSentence } from './tagger';
 import { ABOUT_WORDS, PARTY_NOUNS } from './vocabulary';
 
@@ -104,6 +104,8 @@ function weigh(phrase: NounPhrase, sentenceIndex: number, salience: Salience, re
   if (phrase.content.length === 0) return 0;
   const stems = phrase.content.map(stemOf);
   const about = ABOUT_WORDS.has(phrase.before) ? 1 : 0;
+  // What a question asks about leans the same way, less surely: a draft's first question is rarely all its point.
+  const asked = phrase.asked ? 0.5 : 0;
   // The disputed point is often a figure: "the 18% renewal increase", "the $7,300 uplift".
   const figure = phrase.figure && reason === 'conflict' ? 1 : 0;
   // Questions about several things at once: "can you confirm the signatory, payment terms and the start date?"
@@ -118,7 +120,7 @@ function weigh(phrase: NounPhrase, sentenceIndex: number, salience: Salience, re
   const party = PARTY_NOUNS.has(phrase.head) ? -1.5 : 0;
   return Math.max(
     0,
-    1 + about + figure + listed + definite + inSubject + repeated + party + names - 0.3 * sentenceIndex,
+    1 + about + asked + figure + listed + definite + inSubject + repeated + party + names - 0.3 * sentenceIndex,
   );
 }
 
@@ -133,8 +135,25 @@ function best(phrases: Weighed[]): Weighed | undefined {
   return top;
 }
 
-function asTopic(found: Weighed): Topic {
-  return { text: phraseText(found.phrase), short: phraseText(found.phrase, true) };
+/** Words a bare noun may have before it: "the date", "this site". */
+const BARE_NOUN_WORDS = 2;
+
+/**
+ * The phrase as the topic. A bare noun ("the date", "the review") takes the words the subject line
+ * puts before it ("Guard cut-over date", "Meridian vendor risk review"): the rep named it fully there.
+ */
+function asTopic(found: Weighed, input: TopicInput): Topic {
+  const { phrase } = found;
+  const text = phraseText(phrase);
+  const [noun] = phrase.content;
+  if (phrase.content.length === 1 && noun === phrase.head && phrase.words.length <= BARE_NOUN_WORDS) {
+    const qualifiers = qualifiersInSubject(input.subject, noun);
+    if (qualifiers.length) {
+      const fuller = text.replace(/\S+$/, (head) => `${qualifiers.join(' ')} ${head}`);
+      return { text: fuller, short: fuller };
+    }
+  }
+  return { text, short: phraseText(phrase, true) };
 }
 
 function fromDraft(input: TopicInput): { topic: Topic; confident: boolean } | undefined {
@@ -151,17 +170,20 @@ function fromDraft(input: TopicInput): { topic: Topic; confident: boolean } | un
     top = best(top ? [top, ...weighed] : weighed);
     if (top && top.weight >= PLAINLY) break;
   }
-  return top && { topic: asTopic(top), confident: top.weight >= CONFIDENT };
+  return top && { topic: asTopic(top, input), confident: top.weight >= CONFIDENT };
 }
 
 /**
  * The draft's point when it names one clearly; else the subject's, when it names something; else the
- * draft's best guess; else undefined, and the opener says "where things stand".
+ * draft's best guess; else a subject that names only who ("Summit Peak + Payvault"; before the guess
+ * for open questions); else undefined, and the opener says "where things stand".
  */
 export function findTopic(input: TopicInput): Topic | undefined {
   const drafted = input.readText ? fromDraft(input) : undefined;
   if (drafted?.confident) return drafted.topic;
-  const subject = subjectTopic(input.subject, input.ownText);
-  if (subject !== undefined) return { text: subject, short: subject };
-  return drafted?.topic;
+  const subject = readSubject(input.subject, input.ownText);
+  const fromSubject = subject && { text: subject.text, short: subject.text };
+  // Several questions rarely share one phrase: whom they are about ("Coastal Courier") says more than the first one's.
+  if (subject && (!subject.who || (subject.who === 'names' && input.reason === 'questions'))) return fromSubject;
+  return drafted?.topic ?? fromSubject;
 }

@@ -35,6 +35,7 @@ export const DETERMINERS: ReadonlySet<string> = new Set([
   'your',
   'my',
   'their',
+  'its',
   'his',
   'her',
   ...INDEFINITE,

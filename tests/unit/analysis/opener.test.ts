@@ -6,6 +6,22 @@ import { isFillerSubject } from '../../../lib/analysis/topic';
 const opener = (input: AnalysisInput) => analyzeDraft(input).opener;
 const START = 'The purpose of my call is ';
 
+/** Longer drafts for the table below, kept apart so it stays readable. */
+const CASES = [
+  [
+    'Looking ahead to November',
+    'Hi Gloria,\n\nBefore I put anything formal together: which log sources did the auditors focus on most? How long are you required to retain them? Is your current tool under a contract that ends around the same time? Who besides you would need to be involved?\n\nBest,\nPriya',
+  ],
+  [
+    'Re: Castellan Q3 QBR – date and format',
+    "Hi all,\n\nThank you for the replies — I'm afraid I now have three different answers on the QBR, so I want to make sure I've understood before I send anything else out.\n\n- Robert, you mentioned the 24th, in person.\n- Mei, you suggested keeping it virtual and moving it to next month.\n\nI just need us to land on one format and date, and I don't want to pick one and step on anybody's toes. Is one of you the right person to make the call, or should I suggest a compromise?\n\nMany thanks,\nPriya",
+  ],
+  [
+    'Welcome to Granite Peak – from your Halvorn team',
+    "Dear Dr. Brooks,\n\nAs you get your bearings, I'd really value your perspective on a few things:\n\n* What are your top security priorities for the next 12 months, and where do endpoint and SIEM fit in?\n* How do you prefer to be kept informed — a monthly summary, a quarterly review, or only when something needs a decision?\n* Would you want to continue, pause, or revisit the research cluster rollout?\n* Who on your team would you like as my day-to-day point of contact?\n\nWarmest regards,\nPriya",
+  ],
+] as const;
+
 /** Drafts and the openers judged right for them by hand: the point named in the draft's own words. */
 const JUDGED: { draft: AnalysisInput; reason: string; expected: string }[] = [
   {
@@ -116,6 +132,46 @@ const JUDGED: { draft: AnalysisInput; reason: string; expected: string }[] = [
       body: 'Dear Tomasz,\n\nunfortunately I have bad news regarding your order 4500218834. The shipping date cannot be kept and I am really sorry.\n\nBest regards\nKatrin',
     },
     expected: 'to talk through your order 4500218834 and agree how we move forward.',
+  },
+  {
+    reason: 'conflict, a figure and a noun the lexicon reads as a verb',
+    draft: {
+      subject: 'RE: Lens renewal – commercial terms',
+      body: "Hi Gareth,\n\nI've taken the 25% request to our deal desk and, I'm afraid, I can't get there. I realise that's not the answer you were hoping for.\n\nBest regards,\nPriya",
+    },
+    expected: 'to talk through the 25% request and agree how we move forward.',
+  },
+  {
+    reason: 'thread, a bare noun named fully in the subject',
+    draft: {
+      subject: 'RE: Research labs – Guard cut-over date',
+      threadMessages: 6,
+      body: 'Hi Patricia,\n\nI think we may have crossed wires somewhere in this thread. Which date should we be working toward? And has the instrument validation actually been completed?\n\nThanks,\nPriya',
+    },
+    expected: 'to settle the Guard cut-over date in one conversation instead of another round of email.',
+  },
+  {
+    reason: 'checkin, a subject that names only companies',
+    draft: {
+      subject: 'Summit Peak + Payvault',
+      body: "hi Hannah — is moving off your current payroll provider still on the table for this year? haven't heard much since the demo.\n\nJordan",
+    },
+    expected: 'to agree the next step on your current payroll provider.',
+  },
+  {
+    reason: 'questions, a subject that names only a time',
+    draft: { subject: CASES[0][0], body: CASES[0][1] },
+    expected: 'to settle my open questions on log sources.',
+  },
+  {
+    reason: 'thread, listed nouns the lexicon reads as verbs',
+    draft: { subject: CASES[1][0], body: CASES[1][1], threadMessages: 7 },
+    expected: 'to settle one format and date in one conversation instead of another round of email.',
+  },
+  {
+    reason: 'questions, what the first question asks about, not the team in the subject',
+    draft: { subject: CASES[2][0], body: CASES[2][1] },
+    expected: 'to settle my open questions on your top security priorities.',
   },
   {
     reason: 'thread',
@@ -253,6 +309,7 @@ describe('subject as the fallback topic', () => {
       'Re: Re: touching base again',
       'Next steps',
       'Great chatting today',
+      'Looking ahead to November',
     ];
     for (const subject of fillers) {
       expect(isFillerSubject(subject), subject).toBe(true);
