@@ -12,6 +12,7 @@ import {
   DETERMINERS,
   EMPTY_NOUNS,
   INDEFINITE,
+  INDEFINITE_PRONOUNS,
   LIGHT_VERBS,
   LIST_JOINERS,
 } from './vocabulary';
@@ -32,6 +33,8 @@ export interface NounPhrase {
   items: number;
   /** Where it starts in the sentence, in words. */
   start: number;
+  /** It opens with a describing word before its noun: "uncapped liability", "revised quotation". */
+  modified: boolean;
   /**
    * What a question asks about: after "which/what" ("which supply voltage"), "what is/are" ("what are
    * your top security priorities") or a question's opening verb ("do the drives show …?").
@@ -58,6 +61,7 @@ const isHyphenated = (word: TaggedWord | undefined) => word?.after === '-';
 
 function isNounish(word: TaggedWord | undefined): boolean {
   if (!word || has(word, 'Pronoun') || has(word, 'Person') || PRONOUN_CONTRACTION.test(word.normal)) return false;
+  if (INDEFINITE_PRONOUNS.has(word.normal)) return false;
   // "3rd June" is a date; "2025-0352" is an offer's number that compromise also reads as years.
   if (has(word, 'Date') && !has(word, 'NumberRange')) return false;
   return has(word, 'Noun') || has(word, 'Acronym') || has(word, 'Value');
@@ -121,7 +125,7 @@ function simpleEnd(words: TaggedWord[], start: number, listed = false): number {
     const inBody =
       isModifier(word) ||
       isHyphenated(words[i - 1]) ||
-      (i > start && verbInPhrase(words, i)) ||
+      ((i > start || has(word, 'PastTense')) && verbInPhrase(words, i)) ||
       (listed && i === start && listedVerb(words, i));
     // "your side needs to", "the project goes": after a noun these are verbs whatever the lexicon says.
     if (!inBody || (i > bodyStart && LIGHT_VERBS.has(word?.normal ?? ''))) break;
@@ -172,6 +176,7 @@ function phraseOf(words: TaggedWord[], start: number, coreEnd: number, end: numb
   return {
     items,
     start,
+    modified: coreEnd - start > 1 && (has(words[start], 'Adjective') || has(words[start], 'PastTense')),
     asked: isAsked(words, start),
     coreWords: coreEnd - start,
     words: slice,

@@ -134,7 +134,7 @@ const QUALIFIER = new RegExp(`^[${LETTER_OR_DIGIT}][${LETTER_OR_DIGIT}'’-]*$`)
  * date" in the draft and "RE: Research labs – Guard cut-over date" as the subject give "Guard cut-over";
  * "3 x VF2 failed at customer site" gives "customer" for "site". Stops at a function or filler word.
  */
-export function qualifiersInSubject(subject: string, noun: string): string[] {
+export function qualifiersInSubject(subject: string, noun: string, ownText: string): string[] {
   if (isFillerSubject(subject)) return [];
   const stem = (word: string) => word.toLowerCase().slice(0, 5);
   const words = subject.replace(REPLY_PREFIX, '').replace(SYMBOLS, ' ').split(/\s+/);
@@ -149,6 +149,10 @@ export function qualifiersInSubject(subject: string, noun: string): string[] {
       break;
     qualifiers.unshift(word);
   }
+  // "Re: Renewal charge": a capital the draft itself does not write ("the renewal charge") is the subject line's.
+  const [first = ''] = qualifiers;
+  if (first !== first.toLowerCase() && ownText.split(NON_WORD).includes(first.toLowerCase()))
+    qualifiers[0] = first.toLowerCase();
   return qualifiers;
 }
 

@@ -20,6 +20,18 @@ const CASES = [
     'Welcome to Granite Peak – from your Halvorn team',
     "Dear Dr. Brooks,\n\nAs you get your bearings, I'd really value your perspective on a few things:\n\n* What are your top security priorities for the next 12 months, and where do endpoint and SIEM fit in?\n* How do you prefer to be kept informed — a monthly summary, a quarterly review, or only when something needs a decision?\n* Would you want to continue, pause, or revisit the research cluster rollout?\n* Who on your team would you like as my day-to-day point of contact?\n\nWarmest regards,\nPriya",
   ],
+  [
+    'Re: Copperline / Payvault MSA - redlines',
+    "Hi Sandra,\n\nThanks for the quick turn. Good news first: we can accept almost all of your changes as-is.\n\nTwo we can't, and I want to be upfront about them:\n\n- 9.2, uncapped liability for data incidents. Our cap is 2x annual fees; beyond that legal won't sign.\n- 12.4, termination for convenience on 30 days' notice. We need the annual commitment to stand.\n\nI realize these are probably the two you care most about.\n\nBest,\nJordan",
+  ],
+  [
+    'Castellan MSA – our response to the redlines',
+    "Hi Mei and Robert,\n\nMost of Castellan's changes are fine on our end: we've accepted the revised audit clause and the 48-hour breach notification.\n\nThe one item our legal team can't agree to is section 9.2, the uncapped liability for data incidents. It isn't something I'm able to negotiate away.\n\nI know this may be a sticking point for your counsel, and I'd rather hear your reaction directly than trade redlines for another two weeks.\n\nBest regards,\nPriya",
+  ],
+  [
+    'Availability H2/2025 – my recommendation for your planning',
+    "Dear Ms. Kazlauskiene,\n\nAt the moment the lead times look relaxed, but there are two developments which worry me. Volkam moves the production of the VF4 power modules to a new plant in Q3, and Mertec has warned us that the new CPU generation may go into allocation again.\n\nYour forecast shows 22 machines for September to December. My recommendation is to place a blanket order for the drives and CPUs of these machines now, with call-off dates which you can still move by 4 weeks. The price is fixed on today's level.\n\nThe risk for you is small: if a project is cancelled, we can reduce the blanket order by up to 20 % without cost. Beyond that we would need to talk.\n\nMaybe I am too careful, and of course I also have an interest to sell. But after 2022, when some of your machines waited months for the drives, I prefer to say it early rather than late. I would be happy to go through the numbers with you and your planning team, and I am sure we can find a quantity that works for both sides before the allocation starts.\n\nFor you this means the material is reserved in our system and at the manufacturer, you don't pay anything before delivery, and the price stays where it is today. In my experience the weeks after such a relocation are always the difficult ones, and the customers who placed their orders early were the ones who could keep their own delivery dates.\n\nPlease let me know what you think, also if you see it differently.\n\nBest regards\nKatrin",
+  ],
 ] as const;
 
 /** Drafts and the openers judged right for them by hand: the point named in the draft's own words. */
@@ -174,6 +186,21 @@ const JUDGED: { draft: AnalysisInput; reason: string; expected: string }[] = [
     expected: 'to settle my open questions on your top security priorities.',
   },
   {
+    reason: 'conflict, the items a refusal ending in a colon introduces',
+    draft: { subject: CASES[3][0], body: CASES[3][1], threadMessages: 3 },
+    expected: 'to talk through uncapped liability for data incidents and agree how we move forward.',
+  },
+  {
+    reason: 'conflict, what the refusal sentence names rather than what the rep accepted',
+    draft: { subject: CASES[4][0], body: CASES[4][1] },
+    expected: 'to talk through section 9.2 and agree how we move forward.',
+  },
+  {
+    reason: 'conflict and length, what "my recommendation is" points at',
+    draft: { subject: CASES[5][0], body: CASES[5][1] },
+    expected: 'to talk through the blanket order for the drives and agree how we move forward.',
+  },
+  {
     reason: 'thread',
     draft: {
       subject: 'Re: Pricing',
@@ -205,7 +232,8 @@ const JUDGED: { draft: AnalysisInput; reason: string; expected: string }[] = [
         ) +
         '\n\nJordan',
     },
-    expected: 'to walk you through the pricing for a business like yours and hear your view.',
+    // What the rep proposes, not the framing around it.
+    expected: 'to walk you through the committed floor and hear your view.',
   },
   {
     reason: 'overdue',
