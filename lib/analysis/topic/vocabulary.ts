@@ -74,12 +74,13 @@ export const PARTY_NOUNS: ReadonlySet<string> = new Set(
 
 /**
  * Where a rep proposes something: the verb ("I'd like to propose", "I recommend", "make a case for")
- * or a noun that a copula opens ("my recommendation is", "my idea is"). What follows is the point.
- * What a rep can offer instead in a dispute ("we can offer a repair") is a concession, not the point.
+ * or a noun that a copula opens ("my recommendation is", "my idea is"), or the list after "What I can
+ * do:". What follows is the point. What a rep can offer instead in a dispute ("we can offer a repair")
+ * is a concession, not the point.
  * Source: docs/research.md — the opener names the point of the call.
  */
 export const PROPOSAL_CUE =
-  /\b(?:propos(?:e|ed|ing)|suggest(?:ed|ing)?|recommend(?:ed|ing)?|(?:a|the|my|one more) case for|(?:proposal|suggestion|recommendation|idea) (?:is|would be))\b/i;
+  /\b(?:(?:propos(?:e|ed|ing)|suggest(?:ed|ing)?|recommend(?:ed|ing)?|(?:a|the|my|one more) case for|(?:proposal|suggestion|recommendation|idea) (?:is|would be))\b|what (?:i|we) can do:)/i;
 
 /** Where a rep says no: the conflict is in this sentence ("we can't", "I'm unable to", "won't"). */
 export const REFUSAL = /\b(?:can['’]?t|cannot|won['’]t|unable to|not able to|isn['’]t something)\b/i;
