@@ -73,7 +73,7 @@ function isModifier(word: TaggedWord | undefined): boolean {
 }
 
 /** A word tagged as a verb that reads as a noun or modifier here: "the Pro quote", "the revised quotation". */
-function verbInPhrase(words: TaggedWord[], at: number): boolean {
+function verbInPhrase(words: readonly TaggedWord[], at: number): boolean {
   const [prev, word, next] = [words[at - 1], words[at], words[at + 1]];
   if (!word || !has(word, 'Verb') || LIGHT_VERBS.has(word.normal)) return false;
   if (['Copula', 'Modal', 'Auxiliary', 'Particle'].some((tag) => has(word, tag))) return false;
@@ -110,11 +110,11 @@ function isContentWord(word: TaggedWord): boolean {
 }
 
 /** "format and date,": a listed item's single word that the lexicon took for a verb. */
-const listedVerb = (words: TaggedWord[], at: number) =>
+const listedVerb = (words: readonly TaggedWord[], at: number) =>
   has(words[at], 'Infinitive') && LIST_JOINERS.has(words[at - 1]?.normal ?? '') && punctuationAfter(words[at]) !== '';
 
 /** The simple phrase starting at `start`: its end (exclusive), or `start` when none starts there. */
-function simpleEnd(words: TaggedWord[], start: number, listed = false): number {
+function simpleEnd(words: readonly TaggedWord[], start: number, listed = false): number {
   let i = start;
   if (DETERMINERS.has(words[i]?.normal ?? '') || has(words[i], 'Possessive') || POSSESSIVE.test(words[i]?.normal ?? ''))
     i++;
@@ -138,7 +138,7 @@ function simpleEnd(words: TaggedWord[], start: number, listed = false): number {
 }
 
 /** "I sent over last week", "we discussed": a pronoun, a past-tense verb and a few light words. */
-function clauseEnd(words: TaggedWord[], at: number): number {
+function clauseEnd(words: readonly TaggedWord[], at: number): number {
   if (!CLAUSE_SUBJECTS.has(words[at]?.normal ?? '') || !has(words[at + 1], 'PastTense')) return at;
   if (punctuationAfter(words[at])) return at;
   let i = at + 2;
@@ -162,7 +162,7 @@ const QUESTION_VERBS: ReadonlySet<string> = new Set(
 const QUESTION_LEAD = 3;
 
 /** The phrase at `start` is what a question asks about (see NounPhrase.asked). */
-function isAsked(words: TaggedWord[], start: number): boolean {
+function isAsked(words: readonly TaggedWord[], start: number): boolean {
   const before = words[start - 1]?.normal ?? '';
   if (QUESTION_WORDS.has(before)) return true;
   if (!QUESTION_VERBS.has(before)) return false;
@@ -171,7 +171,13 @@ function isAsked(words: TaggedWord[], start: number): boolean {
   return start - 1 < QUESTION_LEAD && (last?.after.includes('?') ?? false);
 }
 
-function phraseOf(words: TaggedWord[], start: number, coreEnd: number, end: number, items: number): NounPhrase {
+function phraseOf(
+  words: readonly TaggedWord[],
+  start: number,
+  coreEnd: number,
+  end: number,
+  items: number,
+): NounPhrase {
   const slice = words.slice(start, end);
   return {
     items,
@@ -188,7 +194,7 @@ function phraseOf(words: TaggedWord[], start: number, coreEnd: number, end: numb
 }
 
 /** Every noun phrase in the sentence, longest reading first at each start, left to right. */
-export function nounPhrases(words: TaggedWord[]): NounPhrase[] {
+export function nounPhrases(words: readonly TaggedWord[]): NounPhrase[] {
   const phrases: NounPhrase[] = [];
   let i = 0;
   while (i < words.length) {
