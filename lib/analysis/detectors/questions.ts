@@ -43,13 +43,22 @@ function isQuestion(cleaned: string, english: boolean): boolean {
   return HAS_LETTER.test(cleaned) && !PLEASANTRY.test(cleaned.trim());
 }
 
-/** Items of a list that follows an ask lead-in; they ask even without a question mark. */
+/** An item that asks something open ("whether a brake is needed", "how often they stop"), not a field to fill in. */
+const OPEN_ITEM =
+  /^\s*(?:[-*•·–]|\d{1,2}[.)]|[a-h][.)])\s+(?:whether|if|how|what|which|who|whom|when|where|why|do|does|did|is|are|can|could|should|would|will|have|has)\b/i;
+/**
+ * Items of a list that follows an ask lead-in; they ask even without a question mark. A field to fill in
+ * ("Preferred data region", "Name of the primary admin") is a simple factual ask (docs/labeling.md: a
+ * list of those, answered in a line each, is email), so two fields count as one ask.
+ */
 function listedAsks(lines: string[]): Set<number> {
   const asks = new Set<number>();
   let inAskList = false;
+  let fields = 0;
   lines.forEach((line, i) => {
-    if (LIST_ITEM.test(line) && inAskList) asks.add(i);
-    else if (line.trim()) inAskList = ASK_LEAD_IN.test(line);
+    if (LIST_ITEM.test(line) && inAskList) {
+      if (OPEN_ITEM.test(line) || line.includes('?') || fields++ % 2 === 1) asks.add(i);
+    } else if (line.trim()) inAskList = ASK_LEAD_IN.test(line);
   });
   return asks;
 }

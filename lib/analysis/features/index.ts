@@ -95,8 +95,9 @@ export function draftFeatures(
     questionsSignal: weightOf('questions'),
     questionCount: Math.min(MAX_QUESTIONS, questionsPast(ctx) + (asks.values.embeddedAsks ?? 0)),
     lengthSignal: weightOf('length'),
-    // Length beyond the threshold counts only where the length detector saw a letter, not a document.
-    lengthLog: weightOf('length') > 0 ? (shape.values.lengthLog ?? 0) : 0,
+    // Length beyond the threshold counts only where the length detector saw a letter to its reader, not a
+    // document or a monologue (a memo, an article: MONOLOGUE_WEIGHT in detectors/length.ts).
+    lengthLog: weightOf('length') >= 1 ? (shape.values.lengthLog ?? 0) : 0,
     threadSignal: weightOf('thread'),
     threadAsks: shape.values.threadAsks ?? 0,
     threadLength: shape.values.threadLength ?? 0,
