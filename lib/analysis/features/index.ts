@@ -90,7 +90,12 @@ export function draftFeatures(
   const document = isDocument(ctx);
   const weightOf = (rule: RuleId) => signals.find((s) => s.rule === rule)?.weight ?? 0;
   const values: Features = {
-    checkin: Math.max(weightOf('checkin') > 0 ? 1 : 0, chaser.values.chaserShape ?? 0),
+    // One check-in feature however it was found: a phrase, the English shape, or the shape in another language.
+    checkin: Math.max(
+      weightOf('checkin') > 0 ? 1 : 0,
+      chaser.values.chaserShape ?? 0,
+      chaser.values.shortReplyAsk ?? 0,
+    ),
     shortQuestion: chaser.values.shortQuestion ?? 0,
     questionsSignal: weightOf('questions'),
     questionCount: Math.min(MAX_QUESTIONS, questionsPast(ctx) + (asks.values.embeddedAsks ?? 0)),

@@ -100,8 +100,11 @@ describe('non-English drafts', () => {
       'Hola Javier:\n\n¿Alguna novedad sobre el pedido de los sensores? Ya no puedo esperar más, lo siento mucho.';
     const f = features(body, 3);
     expect(f.english).toBe(0);
-    expect([f.checkin, f.stance, f.negativeValence, f.conflictSignal]).toEqual([0, 0, 0, 0]);
-    expect(f.shortQuestion).toBe(1);
+    expect([f.stance, f.negativeValence, f.conflictSignal]).toEqual([0, 0, 0]);
+    // A short reply whose one question is all it says is a check-in by its shape, in any language.
+    expect(f.checkin).toBe(1);
+    expect(features(body, 1).checkin).toBe(0);
+    expect(features(`${body} Te adjunto la oferta: https://example.com/oferta-2025`, 3).checkin).toBe(0);
   });
 });
 
