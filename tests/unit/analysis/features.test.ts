@@ -59,8 +59,13 @@ describe('tension, stance and figures', () => {
       'Weekly pipeline update:\n\nLost\n- Ridgeline Supply: $120K to Sortera, their bid was 12% lower\n\nCommit\n- Halcyon Health: $214K\n- Buckeye: $96K, 8% discount approved';
     expect(features(report).figures).toBe(0);
     expect(
-      features('Dana, their bid was 12% lower, and $120K is a lot to leave on the table.').figures,
+      features('Dana, their bid was 12% lower, and $120K is a lot for us to leave on the table.').figures,
     ).toBeGreaterThan(0);
+  });
+
+  it('reads figures about the world at large (a news story) as information', () => {
+    const news = 'Producers plan to raise spending by 18%, and the index fell 4% to $310 on Friday, analysts said.';
+    expect(features(news).figures).toBe(0);
   });
 
   it('flips a negated lexicon word and ignores ordinary negativity', () => {
