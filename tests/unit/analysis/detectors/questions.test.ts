@@ -8,6 +8,11 @@ describe('questions detector', () => {
     expect(count('Who signs? When do you start?? What is the budget?')).toBe(3);
   });
 
+  it('reads a list of short items after a question as part of it', () => {
+    expect(count('What does the plan do for our customers? the state? utilities? Who pays for it?')).toBe(2);
+    expect(count('Thoughts?')).toBe(1);
+  });
+
   it('ignores question marks inside URLs, numbers in parentheses and mangled text', () => {
     expect(count('The form is at https://example.com/form?id=7&x=1 and costs $40.')).toBe(0);
     expect(count('Which port do you use (FOB Haiphong? EXW?) today?')).toBe(1);
