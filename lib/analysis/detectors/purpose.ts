@@ -21,6 +21,8 @@ const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
 const LINK_SENTENCE_WORDS = 6;
 
 function sharedLinks(text: string): string[] {
+  // Most drafts hold no link: only then are lines split and counted.
+  if (!/https?:\/\/|www\./i.test(text)) return [];
   return text
     .split('\n')
     .filter((line) => countWords(line.replace(LINK, ' ')) >= LINK_SENTENCE_WORDS)

@@ -26,7 +26,13 @@ const countFigures = (text: string) => text.match(FIGURES)?.length ?? 0;
  */
 function figuresIn(input: FeatureInput): number {
   if (!input.english) return countFigures(input.text);
-  return input.sentences.reduce((sum, s) => sum + (speaksToReader(wordTokens(s)) ? countFigures(s) : 0), 0);
+  let figures = 0;
+  for (const sentence of input.sentences) {
+    // Most sentences hold no figure: only those that do are tokenized.
+    const count = countFigures(sentence);
+    if (count && speaksToReader(wordTokens(sentence))) figures += count;
+  }
+  return figures;
 }
 
 export function shapeFeatures(input: FeatureInput): FeatureGroup {
