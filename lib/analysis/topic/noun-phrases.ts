@@ -61,7 +61,7 @@ function isModifier(word: TaggedWord | undefined): boolean {
 }
 
 /** A word tagged as a verb that reads as a noun or modifier here: "the Pro quote", "the revised quotation". */
-function verbInPhrase(words: TaggedWord[], at: number): boolean {
+function verbInPhrase(words: readonly TaggedWord[], at: number): boolean {
   const [prev, word, next] = [words[at - 1], words[at], words[at + 1]];
   if (!word || !has(word, 'Verb') || LIGHT_VERBS.has(word.normal)) return false;
   if (['Copula', 'Modal', 'Auxiliary', 'Particle'].some((tag) => has(word, tag))) return false;
@@ -92,7 +92,7 @@ function isContentWord(word: TaggedWord): boolean {
 }
 
 /** The simple phrase starting at `start`: its end (exclusive), or `start` when none starts there. */
-function simpleEnd(words: TaggedWord[], start: number): number {
+function simpleEnd(words: readonly TaggedWord[], start: number): number {
   let i = start;
   if (DETERMINERS.has(words[i]?.normal ?? '') || has(words[i], 'Possessive') || POSSESSIVE.test(words[i]?.normal ?? ''))
     i++;
@@ -112,7 +112,7 @@ function simpleEnd(words: TaggedWord[], start: number): number {
 }
 
 /** "I sent over last week", "we discussed": a pronoun, a past-tense verb and a few light words. */
-function clauseEnd(words: TaggedWord[], at: number): number {
+function clauseEnd(words: readonly TaggedWord[], at: number): number {
   if (!CLAUSE_SUBJECTS.has(words[at]?.normal ?? '') || !has(words[at + 1], 'PastTense')) return at;
   if (punctuationAfter(words[at])) return at;
   let i = at + 2;
@@ -128,7 +128,13 @@ function clauseEnd(words: TaggedWord[], at: number): number {
   return i;
 }
 
-function phraseOf(words: TaggedWord[], start: number, coreEnd: number, end: number, items: number): NounPhrase {
+function phraseOf(
+  words: readonly TaggedWord[],
+  start: number,
+  coreEnd: number,
+  end: number,
+  items: number,
+): NounPhrase {
   const slice = words.slice(start, end);
   return {
     items,
@@ -142,7 +148,7 @@ function phraseOf(words: TaggedWord[], start: number, coreEnd: number, end: numb
 }
 
 /** Every noun phrase in the sentence, longest reading first at each start, left to right. */
-export function nounPhrases(words: TaggedWord[]): NounPhrase[] {
+export function nounPhrases(words: readonly TaggedWord[]): NounPhrase[] {
   const phrases: NounPhrase[] = [];
   let i = 0;
   while (i < words.length) {
