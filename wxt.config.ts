@@ -41,7 +41,7 @@ export default defineConfig({
     // Content scripts load on every mail page, so they skip webextension-polyfill (about 10 KB and
     // its start-up on each load): every API they use is promise-based in Chrome MV3 and Firefox, and
     // they only send messages. The other contexts keep it: the background answers messages by
-    // returning a promise from onMessage, which Chrome supports only through the polyfill.
+    // returning a promise from onMessage, which the polyfill makes work in every Chrome.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
       const alias: AliasOptions = config.resolve?.alias ?? {};
