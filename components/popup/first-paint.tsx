@@ -33,8 +33,8 @@ export function paintFirst(
   { now = Date.now(), timeZone, ...read }: FirstReadOptions & { now?: number; timeZone?: string } = {},
 ): Promise<FirstPaint | undefined> {
   const day = localDay(now, timeZone);
-  const painted = readTodayTotals(day, read).then(
-    async (counts) => {
+  const painted = readTodayTotals(day, read)
+    .then(async (counts) => {
       if (!counts) return undefined;
       const last = readLastDashboard(day);
       // Rendered aside and moved in, so the popup's Preact finds plain nodes to take over.
@@ -52,9 +52,9 @@ export function paintFirst(
       // numbers shown, so the speed check can tell they were right.
       requestAnimationFrame(() => setTimeout(() => performance.mark('callfirst:today', { detail: counts })));
       return { day, counts };
-    },
-    () => undefined,
-  );
+    })
+    // Whatever goes wrong here, the popup still renders (from the ledger, as without a first paint).
+    .catch(() => undefined);
   (window as unknown as Handoff)[HANDOFF] = painted;
   return painted;
 }

@@ -259,6 +259,16 @@ describe('Popup', () => {
     expect(await fresh.factory.databases()).toEqual([]);
   });
 
+  it('leaves the popup to render alone when its first paint fails', async () => {
+    await ledger.record(email('dana@acme.example', NOW));
+    const app = document.body.appendChild(Object.assign(document.createElement('div'), { id: 'app' }));
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(() => {
+      throw new Error('no messages');
+    });
+    expect(await paintFirst(document, { now: NOW, timeZone: ZONE, indexedDB: tdb.factory })).toBe(undefined);
+    expect(app.childNodes.length).toBe(0);
+  });
+
   it('ignores a first paint of another day', async () => {
     await ledger.record(email('dana@acme.example', NOW));
     render(
