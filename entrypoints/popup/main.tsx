@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { loadLedgerAccess } from '../../components/popup/hooks';
-import { takeFirstPaint } from '../../components/popup/first-paint';
+import { takeFirstPaint, type FirstPaint } from '../../components/popup/first-paint';
 import { Popup } from '../../components/popup/Popup';
 import './style.css';
 
@@ -11,5 +11,7 @@ void loadLedgerAccess()
   .then((ledger) => ledger.popupDb().open())
   .catch(() => undefined);
 // The first paint (entrypoints/popup-first.ts) read today's numbers in a few milliseconds, or gave
-// up within 100: the popup renders over it starting from the same numbers.
-void takeFirstPaint().then((first) => render(<Popup first={first} />, document.getElementById('app')!));
+// up within 100: the popup renders over it starting from the same numbers, once that frame is on
+// screen (rendering the whole popup first would hold today's numbers back until it is done).
+const show = (first?: FirstPaint) => render(<Popup first={first} />, document.getElementById('app')!);
+void takeFirstPaint().then((first) => (first ? requestAnimationFrame(() => setTimeout(() => show(first))) : show()));
