@@ -50,13 +50,28 @@ export function paintFirst(
       app.replaceChildren(...frame.childNodes);
       // After the frame that shows them, as the popup's own marks (Preact effects) are; with the
       // numbers shown, so the speed check can tell they were right.
-      requestAnimationFrame(() => setTimeout(() => performance.mark('callfirst:today', { detail: counts })));
+      afterNextFrame(() => performance.mark('callfirst:today', { detail: counts }));
       return { day, counts };
     })
     // Whatever goes wrong here, the popup still renders (from the ledger, as without a first paint).
     .catch(() => undefined);
   (window as unknown as Handoff)[HANDOFF] = painted;
   return painted;
+}
+
+/**
+ * Runs `fn` once the next frame is on screen, or after 35 ms if no frame comes (a hidden page
+ * draws none), as Preact runs effects.
+ */
+export function afterNextFrame(fn: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    setTimeout(fn);
+  };
+  requestAnimationFrame(run);
+  setTimeout(run, 35);
 }
 
 /** The page's `#app`, once parsed. */

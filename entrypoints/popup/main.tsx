@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { loadLedgerAccess } from '../../components/popup/hooks';
-import { takeFirstPaint, type FirstPaint } from '../../components/popup/first-paint';
+import { afterNextFrame, takeFirstPaint, type FirstPaint } from '../../components/popup/first-paint';
 import { Popup } from '../../components/popup/Popup';
 import './style.css';
 
@@ -14,4 +14,4 @@ void loadLedgerAccess()
 // up within 100: the popup renders over it starting from the same numbers, once that frame is on
 // screen (rendering the whole popup first would hold today's numbers back until it is done).
 const show = (first?: FirstPaint) => render(<Popup first={first} />, document.getElementById('app')!);
-void takeFirstPaint().then((first) => (first ? requestAnimationFrame(() => setTimeout(() => show(first))) : show()));
+void takeFirstPaint().then((first) => (first ? afterNextFrame(() => show(first)) : show()));
