@@ -158,7 +158,7 @@ export function analyzeDraft(input: AnalysisInput, model: Model = SHIPPED_MODEL)
     findings,
     opener: buildOpener(purpose),
     openerSource: carried ? 'last_call' : 'draft',
-    callRequest: buildCallRequest(purpose, firstName, own.signOff),
+    callRequest: buildCallRequest(purpose, { greeting: own.greeting, firstName, signOff: own.signOff }),
     language,
     words: ctx.words,
     questions: ctx.questions.count,

@@ -69,15 +69,40 @@ function clip(text: string, words: number): string {
   return parts.length > words ? parts.slice(0, words).join(' ') : parts.join(' ');
 }
 
-/** Used only when the draft has no closing of its own. */
+/**
+ * Closings used only when the draft has none of its own, in the register of its greeting: "Kind
+ * regards" under "Dear …", none under a name and a dash ("Dana —" opens a note, not a letter), else "Thanks".
+ */
 const NEUTRAL_SIGN_OFF = 'Thanks';
+const FORMAL_SIGN_OFF = 'Kind regards';
+const FORMAL_GREETING = /^(?:dear|respected|good (?:morning|afternoon|evening))\b/i;
+/** "Carla -", "Dana —": the rep's dash greeting runs on into the ask, as they write it. */
+const DASH_GREETING = /[-–—]$/;
 
-/** The email asking for the call, signed the way the rep signed the draft ("Thanks,\nSam"). */
-export function buildCallRequest(purpose: string, firstName: string | undefined, signOff?: string): string {
-  const greeting = firstName ? `Hi ${firstName},` : 'Hi,';
-  const closing = signOff ?? NEUTRAL_SIGN_OFF;
+function closingFor(voice: Voice, dashed: boolean): string {
+  if (voice.signOff) return `\n\n${voice.signOff}`;
+  if (dashed) return '';
+  return `\n\n${voice.greeting && FORMAL_GREETING.test(voice.greeting) ? FORMAL_SIGN_OFF : NEUTRAL_SIGN_OFF}`;
+}
+
+/** How the rep writes to this person, read from the draft. */
+export interface Voice {
+  /** The draft's greeting as written ("Hi Dana,", "Dear Mr. Patil,", "Carla -"). */
+  greeting: string | undefined;
+  /** The recipient's first name, for "Hi Dana," when the draft has no greeting. */
+  firstName: string | undefined;
+  /** The draft's closing with the name under it ("Thanks,\nSam", "Jordan"). */
+  signOff: string | undefined;
+}
+
+/** The email asking for the call, greeted and signed the way the rep wrote the draft. */
+export function buildCallRequest(purpose: string, voice: Voice): string {
+  const greeting = voice.greeting ?? (voice.firstName ? `Hi ${voice.firstName},` : 'Hi,');
+  const dashed = DASH_GREETING.test(greeting);
+  const opening = dashed ? `${greeting} could` : `${greeting}\n\nCould`;
+  const closing = closingFor(voice, dashed);
   const compose = (p: string) =>
-    `${greeting}\n\nCould we speak for 10 minutes today or tomorrow? The purpose of my call is ${p}. What time suits you?\n\n${closing}`;
+    `${opening} we speak for 10 minutes today or tomorrow? The purpose of my call is ${p}. What time suits you?${closing}`;
   let text = compose(purpose);
   // Shorten the purpose, never the ask, until the email fits.
   for (let words = purpose.split(' ').length - 1; countWords(text) > MAX_CALL_REQUEST_WORDS && words > 3; words--) {

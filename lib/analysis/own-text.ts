@@ -43,11 +43,31 @@ const NAME_LINE = new RegExp(`^\\s*[${UPPER}][${LETTER}.'’-]*(?:\\s[${UPPER}][
 /** A closing that already carries the name: "Thanks, Sam", "Cheers - A". */
 const CLOSING_WITH_NAME = /(?:,|\s[-–—])\s*[A-Z][\w.'-]*\s*$/;
 
+/** A name alone on its own paragraph at the end: "Jordan", "Marco Bellini", under the last sentence. */
+const MAX_BARE_NAME_WORDS = 3;
+
 /** "Have a great weekend," — a short line that ends in a comma and is followed only by a name. */
 const SHORT_COMMA_CLOSER = /^\s*\S+(?:\s\S+){0,4},\s*$/;
 
 const CONTACT_DETAIL =
   /\+?\d[\d\s().-]{6,20}\d|@[\w-]{1,63}\.\w|https?:\/\/|www\.|\s[|·]\s|^\s*(?:tel|phone|mobile|cell|fax|[tmofc])\.?\s?:/i;
+
+/**
+ * The greeting as the rep wrote it, to greet the same way in the rewrite: "Hi Dana,", "hey Sam",
+ * "Dear Mr. Patil,", "Hi all," — English only (the rewrite is English) — or a bare name with a comma
+ * or a dash ("Nicole,", "Carla - I know…", "Dana —"). Group 1 is the greeting, group 2 its mark.
+ */
+const GREETING_LINE = new RegExp(
+  `^\\s*((?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Rr]espected|[Gg]ood (?:morning|afternoon|evening))(?:\\s+(?:[Mm]rs?|[Mm]s|[Dd]r|[Pp]rof)\\.)?(?:\\s+(?:[${UPPER}][${LETTER}'’-]*|all|everyone|team|there|both|ji|sir|madam)){0,3})\\s*([,!:]|\\s[-–—](?=\\s|$)|$)`,
+  'u',
+);
+const BARE_NAME_GREETING = new RegExp(`^\\s*([${UPPER}][${LETTER}'’-]{1,30})(?:(,)\\s*$|\\s*([-–—])(?=\\s|$))`, 'u');
+/** Words that open a line the way a name would ("Thanks,", "Sorry -") but greet no one. */
+const NOT_NAMES: ReadonlySet<string> = new Set(
+  'thanks thank sorry apologies great perfect sure yes no ok okay hi hello hey congrats also so well note update fyi quick welcome done agreed noted received confirmed'.split(
+    ' ',
+  ),
+);
 
 const GREETING_NAME = new RegExp(
   `^\\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|bonjour|hola|olá|ola|ciao)\\s+(?:mr\\.?\\s+|ms\\.?\\s+|mrs\\.?\\s+|dr\\.?\\s+)?([A-ZÀ-Ý][${LETTER}'-]{1,30})`,
@@ -106,11 +126,17 @@ function signOffStart(lines: string[]): number {
   for (let i = Math.max(firstTextLine + 1, lines.length - SIGNATURE_SEARCH_LINES); i < lines.length; i++) {
     const line = lines[i] ?? '';
     const signOff = SIGN_OFF.test(line);
-    const isCloser = signOff || DASH_INITIAL.test(line) || SHORT_COMMA_CLOSER.test(line);
+    const isCloser = signOff || DASH_INITIAL.test(line) || SHORT_COMMA_CLOSER.test(line) || isBareName(lines, i);
     const signature = signOff ? looksLikeCompanySignatureLine : looksLikeSignatureLine;
     if (isCloser && lines.slice(i + 1).every(signature)) return i;
   }
   return lines.length;
+}
+
+/** A name alone in its own paragraph, as reps sign a short email: "…each side.\n\nJordan". */
+function isBareName(lines: string[], at: number): boolean {
+  const line = lines[at] ?? '';
+  return lines[at - 1]?.trim() === '' && NAME_LINE.test(line) && countWords(line) <= MAX_BARE_NAME_WORDS;
 }
 
 /** Trailing contact lines (phone, address, web) left without a sign-off above them. */
@@ -131,6 +157,19 @@ export interface OwnText {
   signOff?: string;
   /** First name from the draft's greeting ("Hi Dana,"), when there is one. */
   greetingName?: string;
+  /** The greeting as written, with its comma or dash: "Hi Dana,", "Dear Mr. Patil,", "Carla -". */
+  greeting?: string;
+}
+
+function greetingOf(text: string): string | undefined {
+  const firstLine = text.split('\n', 1)[0] ?? '';
+  const greeting = GREETING_LINE.exec(firstLine);
+  // "Hey Sam" with nothing after it reads "Hey Sam," above a paragraph.
+  if (greeting) return `${greeting[1]}${greeting[2] || ','}`;
+  const bare = BARE_NAME_GREETING.exec(firstLine);
+  const name = bare?.[1];
+  if (!name || NOT_NAMES.has(name.toLowerCase())) return undefined;
+  return bare[2] ? `${name},` : `${name} ${bare[3] ?? '-'}`;
 }
 
 export function extractOwnText(body: string): OwnText {
@@ -148,9 +187,11 @@ export function extractOwnText(body: string): OwnText {
   const name = GREETING_NAME.exec(text)?.[1];
   // The greeting word is matched case-insensitively; a name must still start with a capital.
   const greetingName = name && name[0] !== name[0]?.toLowerCase() ? name : undefined;
+  const greeting = greetingOf(text);
   return {
     text,
     ...(greetingName ? { greetingName } : {}),
+    ...(greeting ? { greeting } : {}),
     ...(signOff ? { signOff } : {}),
   };
 }
@@ -160,6 +201,8 @@ function closingOf(block: string[]): string | undefined {
   const closing = block[0]?.trim();
   if (!closing) return undefined;
   if (CLOSING_WITH_NAME.test(closing)) return closing;
+  // A bare name signs alone: what follows it is the signature.
+  if (!SIGN_OFF.test(closing) && NAME_LINE.test(closing)) return closing;
   const name = block.slice(1).find((line) => line.trim() !== '');
   return name && NAME_LINE.test(name) ? `${closing}\n${name.trim()}` : closing;
 }

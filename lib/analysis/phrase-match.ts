@@ -23,12 +23,13 @@ export interface PhraseRule {
   negatable?: boolean;
 }
 
+/** Shared by every pass over the same sentence: read, never changed. */
 export interface PhraseHit {
-  rule: PhraseRule;
+  readonly rule: PhraseRule;
   /** The words matched, as written. */
-  text: string;
+  readonly text: string;
   /** The whole sentence the hit sits in, as written. */
-  sentence: string;
+  readonly sentence: string;
 }
 
 export interface PhraseSet {
@@ -110,41 +111,76 @@ function wordSetOf(terms: readonly Term[]): Set<string> {
   return words;
 }
 
+/** What one sentence holds for the phrase rules: its words, and per set the rules it could match and its hits. */
+interface SentenceReading {
+  sentence: string;
+  terms: Term[];
+  words: Set<string>;
+  sets: Map<PhraseSet, { positions: Set<number>; hits?: readonly PhraseHit[] }>;
+}
+
+function readSentence(sentence: string): SentenceReading {
+  const terms = toTerms(sentence);
+  return { sentence, terms, words: wordSetOf(terms), sets: new Map() };
+}
+
+/** The rules of a set a sentence could match (worked out once per sentence and set). */
+function positionsIn(reading: SentenceReading, set: PhraseSet): Set<number> {
+  let entry = reading.sets.get(set);
+  if (!entry) reading.sets.set(set, (entry = { positions: positionsFor(set, reading.words) }));
+  return entry.positions;
+}
+
+/** The sentence's hits for a set, in rule order (matched once per sentence and set). */
+function hitsIn(reading: SentenceReading, set: PhraseSet): readonly PhraseHit[] {
+  const entry = reading.sets.get(set);
+  if (!entry) return [];
+  entry.hits ??= [...entry.positions].flatMap((position) => matchSentence(reading, set, position));
+  return entry.hits;
+}
+
+function matchSentence({ sentence, terms }: SentenceReading, set: PhraseSet, position: number): PhraseHit[] {
+  const rule = set.rules[position];
+  const pattern = patternAt(set.index, position);
+  if (!rule || !pattern) return [];
+  const hits: PhraseHit[] = [];
+  for (const [start, end] of findMatches(pattern, terms)) {
+    if (rule.negatable && isNegated(terms, start)) continue;
+    const first = terms[start];
+    const last = terms[end - 1];
+    if (!first || !last) continue;
+    const text = sentence.slice(first.start, last.end).replace(EDGE_PUNCTUATION, '');
+    hits.push({ rule, text, sentence });
+  }
+  return hits;
+}
+
+/**
+ * The sentences of the last pass, read. The coach analyses again as the rep types, and most sentences
+ * have not changed since: their words and hits are taken from here. Held in memory until the next pass.
+ */
+let lastPass = new Map<string, SentenceReading>();
+
 /** One draft's sentences matched against phrase sets, all at construction. */
 export class PhraseMatcher {
   private readonly hits = new Map<PhraseSet, PhraseHit[]>();
 
   constructor(sentences: readonly string[], sets: readonly PhraseSet[]) {
-    const candidates: { sentence: string; terms: Term[]; found: [PhraseSet, Set<number>][] }[] = [];
+    const thisPass = new Map<string, SentenceReading>();
+    const candidates: { sentence: string; reading: SentenceReading; found: PhraseSet[] }[] = [];
     for (const sentence of sentences) {
       if (sentence.length > MAX_PARSED_CHARS) continue;
-      const terms = toTerms(sentence);
-      const words = wordSetOf(terms);
-      const found: [PhraseSet, Set<number>][] = [];
-      for (const set of sets) {
-        const positions = positionsFor(set, words);
-        if (positions.size) found.push([set, positions]);
-      }
-      if (found.length) candidates.push({ sentence, terms, found });
+      const reading = thisPass.get(sentence) ?? lastPass.get(sentence) ?? readSentence(sentence);
+      thisPass.set(sentence, reading);
+      const found = sets.filter((set) => positionsIn(reading, set).size > 0);
+      if (found.length) candidates.push({ sentence, reading, found });
     }
-    for (const { sentence, terms, found } of withinBudget(candidates)) {
-      for (const [set, positions] of found) {
-        for (const position of positions) this.matchSentence(sentence, terms, set, position);
+    lastPass = thisPass;
+    for (const { reading, found } of withinBudget(candidates)) {
+      for (const set of found) {
+        const hits = hitsIn(reading, set);
+        if (hits.length) this.hits.set(set, [...(this.hits.get(set) ?? []), ...hits]);
       }
-    }
-  }
-
-  private matchSentence(sentence: string, terms: Term[], set: PhraseSet, position: number): void {
-    const rule = set.rules[position];
-    const pattern = patternAt(set.index, position);
-    if (!rule || !pattern) return;
-    for (const [start, end] of findMatches(pattern, terms)) {
-      if (rule.negatable && isNegated(terms, start)) continue;
-      const first = terms[start];
-      const last = terms[end - 1];
-      if (!first || !last) continue;
-      const text = sentence.slice(first.start, last.end).replace(EDGE_PUNCTUATION, '');
-      this.hits.set(set, [...(this.hits.get(set) ?? []), { rule, text, sentence }]);
     }
   }
 

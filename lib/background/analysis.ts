@@ -1,7 +1,9 @@
 /**
  * The draft analysis, run in the background for the content scripts, so a mail page neither loads
- * lib/analysis nor spends main-thread time on it. Draft text arrives in an `analyse` message, is
- * analysed in memory and dropped with the reply: never stored, never logged.
+ * lib/analysis nor spends main-thread time on it. Draft text arrives in an `analyse` message and is
+ * analysed in memory: never stored, never logged. What the analysis read of the last pass's sentences
+ * stays in memory until the next pass (so a sentence the rep has not changed is not read again), and
+ * goes with the worker when it stops.
  */
 import { type Analysis, type AnalysisInput, analyzeDraft, type ContactHistory, type Recipient } from '../analysis';
 import type { ResponseMap } from '../messages';

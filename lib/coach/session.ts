@@ -27,6 +27,7 @@ import { AnalysisUnavailable } from './analyse-in-background';
 import { addressesOf, historyLine, lastCallLine, primaryHistory, toAnalysisContact } from './contact';
 import type { CoachContext, CoachDeps } from './deps';
 import { replaceOwnText, replaceSentence, undoEdit } from './edit';
+import { EditsKept } from './edits-kept';
 import { isContextLost } from './extension';
 import type { NudgeHandle, NudgeView } from './mount';
 import { callLogged, type DraftFacts, emailSent, nudgeAccepted, nudgeDismissed, nudgeShown } from './records';
@@ -89,6 +90,8 @@ export class ComposeSession implements SendState {
   private appearances = 0;
   /** The last action's edit, offered for Undo until the rep's own words change again. */
   private undoable?: { action: UndoableAction; before: string; after: string };
+  /** The nudge's edits, accepted only if the draft is sent with them. */
+  private readonly editsKept = new EditsKept();
   /** This draft showed the nudge for "overdue" alone (the ledger's record of it must not hide it again). */
   private overdueAloneShown = false;
   /** nudge_shown keys already recorded: once per draft, level and reasons. */
@@ -170,6 +173,7 @@ export class ComposeSession implements SendState {
       return;
     }
     this.recipients = recipients;
+    this.editsKept.seen(text);
     // The rep changed the draft since the action (typed, or Ctrl+Z): Undo no longer applies.
     if (this.undoable && text !== this.undoable.after) this.undoable = undefined;
     this.refreshHistory(recipients);
@@ -229,6 +233,8 @@ export class ComposeSession implements SendState {
   /** A click or key on Send: read the recipients now, while the window is certainly still there. */
   noteSendIntent(): void {
     this.recipients = this.readRecipients();
+    // Ctrl+Z just before Send, within the typing pause: the edit was not kept.
+    this.editsKept.seen(safe(() => this.win.readOwnText(), undefined));
     noteSendIntent(this, this.env.deps.now());
   }
 
@@ -256,7 +262,10 @@ export class ComposeSession implements SendState {
     this.timer = undefined;
     this.ui?.remove();
     this.ui = null;
-    if (sent) this.env.sent(emailSent(this.facts(), this.shown));
+    if (!sent) return;
+    for (const { action, reasons } of this.editsKept.sent())
+      this.env.record(nudgeAccepted(this.facts(), action, reasons));
+    this.env.sent(emailSent(this.facts(), this.shown));
   }
 
   // ------------------------------------------------------------ the nudge
@@ -357,11 +366,11 @@ export class ComposeSession implements SendState {
     this.edited('opener', () => evidence.some((e) => replaceSentence(this.win, e, analysis.opener)));
   }
 
-  /** Changes the draft through `edit`; when it did, records the action and offers Undo at once. */
+  /** Changes the draft through `edit`; when it did, offers Undo at once (the action counts once the draft is sent with it). */
   private edited(action: UndoableAction, edit: () => boolean): void {
     const before = safe(() => this.win.readOwnText(), undefined);
     if (!edit()) return;
-    this.accepted(action);
+    this.editsKept.made({ action, reasons: this.shown?.reasons ?? [] }, before);
     const after = safe(() => this.win.readOwnText(), undefined);
     if (before === undefined || after === undefined) return;
     this.undoable = { action, before, after };
@@ -372,8 +381,9 @@ export class ComposeSession implements SendState {
   private undo(): void {
     const edit = this.undoable;
     this.undoable = undefined;
-    if (edit && !safe(() => undoEdit(this.win, edit), false)) {
-      this.env.diagnose({ lastProblem: 'undo did not restore the draft', lastProblemAt: this.env.deps.now() });
+    if (edit) {
+      if (safe(() => undoEdit(this.win, edit), false)) this.editsKept.undone();
+      else this.env.diagnose({ lastProblem: 'undo did not restore the draft', lastProblemAt: this.env.deps.now() });
     }
     // Re-analysed now, not after the typing pause, so the nudge goes straight from Undo to the restored draft's.
     void this.analyse();

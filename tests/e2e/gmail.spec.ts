@@ -227,17 +227,23 @@ test.describe('actions', () => {
     await expect(body).not.toContainText('just checking in to see');
     expect(await keep()).toBe(before);
     await expectCleanBodies(page);
-    const accepted = (await seenEvents(serviceWorker, since)).filter((e) => e.type === 'nudge_accepted');
-    expect(accepted.map((e) => e.action)).toEqual(['call_request']);
     // The editor's own undo brings the rep's words back.
     await page.keyboard.press('Control+z');
     await expect(body).toContainText('just checking in to see');
     await expect(body).not.toContainText('Could we speak for 10 minutes');
     expect(await keep()).toBe(before);
+    // Sent with the rewrite undone: the nudge was not accepted.
+    await page.keyboard.press('Control+Enter');
+    await expectSends(serviceWorker, since, 1);
+    expect((await seenEvents(serviceWorker, since)).filter((e) => e.type === 'nudge_accepted')).toEqual([]);
     await page.close();
   });
 
-  test("Ask for a call instead signs with the rep's own closing and name", async ({ extensionContext }) => {
+  test("Ask for a call instead signs with the rep's own closing and name, accepted once sent", async ({
+    extensionContext,
+    serviceWorker,
+  }) => {
+    const since = await watchMessages(serviceWorker);
     const page = await openGmail(extensionContext, 'reply-inline.html', '#inbox/FMfcgz');
     await typeInto(page, BODY, 'Hi Dana, just checking in on the order form, any update?');
     await page.keyboard.press('Enter');
@@ -252,6 +258,10 @@ test.describe('actions', () => {
     await expect(body).toContainText('Could we speak for 10 minutes');
     await expect(body).toContainText('the order form');
     await expect(body).toContainText(/What time suits you\?\s*Thanks,\s*Sam/);
+    await page.keyboard.press('Control+Enter');
+    await expectSends(serviceWorker, since, 1);
+    const accepted = (await seenEvents(serviceWorker, since)).filter((e) => e.type === 'nudge_accepted');
+    expect(accepted.map((e) => e.action)).toEqual(['call_request']);
     await page.close();
   });
 

@@ -8,9 +8,10 @@
  */
 import type { RuleId } from '../../settings/schema';
 import { nounPhrases, phraseText, type NounPhrase } from './noun-phrases';
-import { isFillerSubject, subjectTopic } from './subject';
+import { isFillerSubject, qualifiersInSubject, readSubject } from './subject';
+import { countWords } from '../sentences';
 import { tagSentence } from './tagger';
-import { ABOUT_WORDS, PARTY_NOUNS } from './vocabulary';
+import { ABOUT_WORDS, PARTY_NOUNS, PROPOSAL_CUE, REFUSAL } from './vocabulary';
 
 export { fillerSubjectIn, isFillerSubject } from './subject';
 
@@ -44,26 +45,51 @@ const MAX_CARRIER_CHARS = 400;
 const MAX_COUNTED_CHARS = 20_000;
 const GREETING_ONLY = /^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^.?!]{0,40}[,!]?\s*$/i;
 
-function sentencesHolding(sentences: readonly string[], evidence: readonly string[]): string[] {
-  const lower = sentences.map((s) => s.toLowerCase());
-  return evidence.flatMap((e) => {
-    const at = lower.findIndex((s) => s.includes(e.toLowerCase()));
-    return at < 0 ? [] : [sentences[at] ?? ''];
-  });
+/** List items a sentence ending in a colon introduces, read with it: "Two we can't: - 9.2, uncapped liability …". */
+const MAX_INTRODUCED = 2;
+const LIST_ITEM = /^\s*(?:[-*•–]|\d+[.)])\s/;
+
+/** The sentence at `at`, with the list items it introduces when it ends in a colon. */
+function withIntroduced(sentences: readonly string[], at: number): string {
+  const sentence = sentences[at] ?? '';
+  if (!sentence.trimEnd().endsWith(':')) return sentence;
+  const items: string[] = [];
+  for (let i = at + 1; i < sentences.length && items.length < MAX_INTRODUCED; i++) {
+    const next = sentences[i] ?? '';
+    if (i > at + 1 && !LIST_ITEM.test(next)) break;
+    items.push(next);
+  }
+  return [sentence, ...items].join(' ');
 }
 
-/** The sentences that carry the reason: its evidence and the draft's asks, in the order that reason reads them. */
+/** The sentences holding the evidence, the one where the rep says no first ("Two we can't, and I want to be upfront about them:"). */
+function sentencesHolding(sentences: readonly string[], evidence: readonly string[]): string[] {
+  const lower = sentences.map((s) => s.toLowerCase());
+  const found = evidence.map((e) => lower.findIndex((s) => s.includes(e.toLowerCase()))).filter((at) => at >= 0);
+  const refusalFirst = [...new Set(found)].sort(
+    (a, b) => Number(REFUSAL.test(sentences[b] ?? '')) - Number(REFUSAL.test(sentences[a] ?? '')),
+  );
+  return refusalFirst.map((at) => withIntroduced(sentences, at));
+}
+
+/**
+ * The sentences that carry the reason, in the order that reason reads them: its evidence, the draft's
+ * asks, what the rep proposes ("What I'd like to propose instead is a committed floor"), its opening.
+ */
 function carriers(input: TopicInput): string[] {
   const { reason, sentences, asks } = input;
   const evidence = sentencesHolding(sentences, input.evidence);
   const opening = sentences.filter((s) => !GREETING_ONLY.test(s)).slice(0, 1);
+  const proposals = sentences.filter((s) => PROPOSAL_CUE.test(s));
 
   const order =
     reason === 'questions' || reason === 'thread'
       ? [...asks, ...evidence]
       : reason === 'length'
-        ? [...asks, ...opening]
-        : [...evidence, ...asks, ...opening];
+        ? [...proposals, ...asks, ...opening]
+        : reason === 'conflict'
+          ? [...evidence.slice(0, 1), ...proposals, ...evidence.slice(1), ...asks, ...opening]
+          : [...evidence, ...asks, ...opening];
   const unique = [...new Set(order.map((s) => s.trim()).filter(Boolean))];
   return unique
     .slice(0, MAX_CARRIERS)
@@ -77,6 +103,10 @@ const CONFIDENT = 2.5;
 const PLAINLY = 4;
 /** A company, a person or a place ("Sunfield", "Castellan's"): who, not what. */
 const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
+
+/** Every word that names something is capitalised: "Sunfield", "the Laredo". */
+const namesOnly = (phrase: NounPhrase) =>
+  phrase.words.every((w) => !phrase.content.includes(w.normal) || TITLE_CASE.test(w.text));
 
 /** Words compared by their first letters, so "quote" meets "quotation" and "renewals" "renewal". */
 const stemOf = (word: string) => word.toLowerCase().slice(0, 5);
@@ -100,15 +130,25 @@ interface Salience {
 }
 
 /** How well a phrase names the point; 0 when it names nothing. */
-function weigh(phrase: NounPhrase, sentenceIndex: number, salience: Salience, reason: RuleId | undefined): number {
+function weigh(
+  phrase: NounPhrase,
+  sentenceIndex: number,
+  salience: Salience,
+  reason: RuleId | undefined,
+  proposed: boolean,
+): number {
   if (phrase.content.length === 0) return 0;
   const stems = phrase.content.map(stemOf);
   const about = ABOUT_WORDS.has(phrase.before) ? 1 : 0;
+  // What a question asks about leans the same way, less surely: a draft's first question is rarely all its point.
+  const asked = phrase.asked ? 0.5 : 0;
+  // What the rep proposes is what the call talks through.
+  const proposal = proposed ? 1.5 : 0;
   // The disputed point is often a figure: "the 18% renewal increase", "the $7,300 uplift".
   const figure = phrase.figure && reason === 'conflict' ? 1 : 0;
   // Questions about several things at once: "can you confirm the signatory, payment terms and the start date?"
   const listed = phrase.items > 2 && reason === 'questions' ? 1 : 0;
-  const names = phrase.words.every((w) => !phrase.content.includes(w.normal) || TITLE_CASE.test(w.text)) ? -1 : 0;
+  const names = namesOnly(phrase) ? -1 : 0;
   const definite = DEFINITE.has(phrase.words[0]?.normal ?? '') ? 0.5 : 0;
   // The rep named it in the subject too: one point per word shared, at most two.
   const inSubject = Math.min(2, stems.filter((stem) => salience.subject.has(stem)).length * 1.5);
@@ -118,7 +158,18 @@ function weigh(phrase: NounPhrase, sentenceIndex: number, salience: Salience, re
   const party = PARTY_NOUNS.has(phrase.head) ? -1.5 : 0;
   return Math.max(
     0,
-    1 + about + figure + listed + definite + inSubject + repeated + party + names - 0.3 * sentenceIndex,
+    1 +
+      about +
+      asked +
+      proposal +
+      figure +
+      listed +
+      definite +
+      inSubject +
+      repeated +
+      party +
+      names -
+      0.3 * sentenceIndex,
   );
 }
 
@@ -133,8 +184,50 @@ function best(phrases: Weighed[]): Weighed | undefined {
   return top;
 }
 
-function asTopic(found: Weighed): Topic {
-  return { text: phraseText(found.phrase), short: phraseText(found.phrase, true) };
+/** Words a bare noun may have before it: "the date", "this site". */
+const BARE_NOUN_WORDS = 2;
+
+/**
+ * The phrase as the topic. A bare noun ("the date", "the review") takes the words the subject line
+ * puts before it ("Guard cut-over date", "Meridian vendor risk review"): the rep named it fully there.
+ */
+function asTopic(found: Weighed, input: TopicInput): Topic {
+  const { phrase } = found;
+  const text = phraseText(phrase);
+  const [noun] = phrase.content;
+  if (phrase.content.length === 1 && noun === phrase.head && phrase.words.length <= BARE_NOUN_WORDS) {
+    const qualifiers = qualifiersInSubject(input.subject, noun, input.ownText);
+    if (qualifiers.length) {
+      const fuller = text.replace(/\S+$/, (head) => `${qualifiers.join(' ')} ${head}`);
+      return { text: fuller, short: fuller };
+    }
+  }
+  return { text, short: phraseText(phrase, true) };
+}
+
+/**
+ * In a sentence that proposes something, the first phrase naming something after the cue ("propose
+ * instead is [a committed floor]"), and the phrases the cue itself is part of ("[my recommendation]
+ * is …"), which point at the proposal rather than name it.
+ */
+function proposalOf(sentence: string, phrases: readonly NounPhrase[]) {
+  const proposal = PROPOSAL_CUE.exec(sentence);
+  // A refusal points the same way, at a thing it names fully: "we can't do [the 30% discount]",
+  // "can't agree to is [section 9.2]" (not "be [upfront]").
+  const cue = proposal ?? REFUSAL.exec(sentence);
+  if (!cue) return { proposed: undefined, pointers: [] };
+  const after = countWords(sentence.slice(0, cue.index + cue[0].length));
+  const cueWords = new Set(cue[0].toLowerCase().split(/\s+/));
+  // "implementation starts": a head the lexicon reads as a verb after a bare noun is the clause's verb.
+  const verbHead = (phrase: NounPhrase) => phrase.words[phrase.coreWords - 1]?.tags.has('PresentTense') ?? false;
+  const full = (phrase: NounPhrase) =>
+    !namesOnly(phrase) &&
+    !verbHead(phrase) &&
+    (proposal || phrase.figure || DEFINITE.has(phrase.words[0]?.normal ?? '') || phrase.modified);
+  return {
+    proposed: phrases.find((phrase) => phrase.start >= after && phrase.content.length > 0 && full(phrase)),
+    pointers: phrases.filter((phrase) => phrase.start < after && cueWords.has(phrase.head)),
+  };
 }
 
 function fromDraft(input: TopicInput): { topic: Topic; confident: boolean } | undefined {
@@ -144,24 +237,29 @@ function fromDraft(input: TopicInput): { topic: Topic; confident: boolean } | un
   let top: Weighed | undefined;
   // Sentences in order of importance; the first phrase that is plainly the point ends the search.
   for (const [i, sentence] of carriers(input).entries()) {
-    const weighed = nounPhrases(tagSentence(sentence)).map((phrase) => ({
+    const phrases = nounPhrases(tagSentence(sentence));
+    const { proposed, pointers } = proposalOf(sentence, phrases);
+    const weighed = phrases.map((phrase) => ({
       phrase,
-      weight: weigh(phrase, i, salience, input.reason),
+      weight: pointers.includes(phrase) ? 0 : weigh(phrase, i, salience, input.reason, phrase === proposed),
     }));
     top = best(top ? [top, ...weighed] : weighed);
     if (top && top.weight >= PLAINLY) break;
   }
-  return top && { topic: asTopic(top), confident: top.weight >= CONFIDENT };
+  return top && { topic: asTopic(top, input), confident: top.weight >= CONFIDENT };
 }
 
 /**
  * The draft's point when it names one clearly; else the subject's, when it names something; else the
- * draft's best guess; else undefined, and the opener says "where things stand".
+ * draft's best guess; else a subject that names only who ("Summit Peak + Payvault"; before the guess
+ * for open questions); else undefined, and the opener says "where things stand".
  */
 export function findTopic(input: TopicInput): Topic | undefined {
   const drafted = input.readText ? fromDraft(input) : undefined;
   if (drafted?.confident) return drafted.topic;
-  const subject = subjectTopic(input.subject, input.ownText);
-  if (subject !== undefined) return { text: subject, short: subject };
-  return drafted?.topic;
+  const subject = readSubject(input.subject, input.ownText);
+  const fromSubject = subject && { text: subject.text, short: subject.text };
+  // Several questions rarely share one phrase: whom they are about ("Coastal Courier") says more than the first one's.
+  if (subject && (!subject.who || (subject.who === 'names' && input.reason === 'questions'))) return fromSubject;
+  return drafted?.topic ?? fromSubject;
 }

@@ -12,6 +12,7 @@ import {
   DETERMINERS,
   EMPTY_NOUNS,
   INDEFINITE,
+  INDEFINITE_PRONOUNS,
   LIGHT_VERBS,
   LIST_JOINERS,
 } from './vocabulary';
@@ -30,13 +31,23 @@ export interface NounPhrase {
   coreWords: number;
   /** Phrases listed in it: 3 for "the signatory, payment terms and the start date". */
   items: number;
+  /** Where it starts in the sentence, in words. */
+  start: number;
+  /** It opens with a describing word before its noun: "uncapped liability", "revised quotation". */
+  modified: boolean;
+  /**
+   * What a question asks about: after "which/what" ("which supply voltage"), "what is/are" ("what are
+   * your top security priorities") or a question's opening verb ("do the drives show …?").
+   */
+  asked: boolean;
 }
 
 const MAX_PHRASE_WORDS = 8;
 /** Two letters in a row: "PO", "SSO", "W-2s" name something; "$62k/yr" and "48" do not. */
 const NAMING = /\p{L}{2}/u;
 /** "there's", "it's", "that's": a pronoun and a verb, whatever the lexicon guessed. */
-const PRONOUN_CONTRACTION = /^(?:there|here|it|that|what|who|where|let|he|she)['’]s$/;
+const PRONOUN_CONTRACTION =
+  /^(?:(?:there|here|it|that|what|who|where|let|he|she)['’]s|(?:i|you|we|they)['’](?:d|ve|ll|re)|i['’]m)$/;
 /** "SOW", "MSA", "VF2": capitals read as a name even when the lexicon knows a verb ("sow"). */
 const ACRONYM = /^\p{Lu}{2,}/u;
 /** "yesterday's", "Sam's": a possessive opens a phrase as a determiner does. */
@@ -49,7 +60,8 @@ const punctuationAfter = (word: TaggedWord | undefined) => word?.after.trim().re
 const isHyphenated = (word: TaggedWord | undefined) => word?.after === '-';
 
 function isNounish(word: TaggedWord | undefined): boolean {
-  if (!word || has(word, 'Pronoun') || has(word, 'Person')) return false;
+  if (!word || has(word, 'Pronoun') || has(word, 'Person') || PRONOUN_CONTRACTION.test(word.normal)) return false;
+  if (INDEFINITE_PRONOUNS.has(word.normal)) return false;
   // "3rd June" is a date; "2025-0352" is an offer's number that compromise also reads as years.
   if (has(word, 'Date') && !has(word, 'NumberRange')) return false;
   return has(word, 'Noun') || has(word, 'Acronym') || has(word, 'Value');
@@ -61,18 +73,24 @@ function isModifier(word: TaggedWord | undefined): boolean {
 }
 
 /** A word tagged as a verb that reads as a noun or modifier here: "the Pro quote", "the revised quotation". */
-function verbInPhrase(words: TaggedWord[], at: number): boolean {
+function verbInPhrase(words: readonly TaggedWord[], at: number): boolean {
   const [prev, word, next] = [words[at - 1], words[at], words[at + 1]];
   if (!word || !has(word, 'Verb') || LIGHT_VERBS.has(word.normal)) return false;
   if (['Copula', 'Modal', 'Auxiliary', 'Particle'].some((tag) => has(word, tag))) return false;
   // A regular participle before a noun modifies it ("the revised quotation"); after one it starts a clause.
-  const beforeName = isNounish(next) || ACRONYM.test(next?.text ?? '');
+  const beforeName = (isNounish(next) && !DETERMINERS.has(next?.normal ?? '')) || ACRONYM.test(next?.text ?? '');
   // "the pricing", "your onboarding": a gerund right after a determiner is the head noun.
   if (has(word, 'Gerund')) {
     const afterDeterminer = DETERMINERS.has(prev?.normal ?? '') || has(prev, 'Possessive');
     return word.normal.endsWith('ing') && (beforeName || (afterDeterminer && !has(next, 'Determiner')));
   }
   if (has(word, 'PastTense')) return word.normal.endsWith('ed') && beforeName;
+  // "30% lower than ours": a comparative, not a thing.
+  if (next?.normal === 'than') return false;
+  // "the other quote being", "the 25% request to our desk": a base form right after a determiner, an
+  // adjective or a figure is the head noun the lexicon took for a verb ("wants", "needs" are verbs).
+  const opened = DETERMINERS.has(prev?.normal ?? '') || ['Possessive', 'Adjective', 'Value'].some((t) => has(prev, t));
+  if (opened && has(word, 'Infinitive')) return true;
   // A present form ends the phrase as its head ("the Pro quote yet", "the safety relays still", "the
   // renewal quote I sent"), unless an object or "to" follows ("your side needs to sign") or a plural
   // noun before it is its subject ("priorities have").
@@ -91,8 +109,12 @@ function isContentWord(word: TaggedWord): boolean {
   return has(word, 'Noun') || has(word, 'Acronym') || has(word, 'Verb');
 }
 
+/** "format and date,": a listed item's single word that the lexicon took for a verb. */
+const listedVerb = (words: readonly TaggedWord[], at: number) =>
+  has(words[at], 'Infinitive') && LIST_JOINERS.has(words[at - 1]?.normal ?? '') && punctuationAfter(words[at]) !== '';
+
 /** The simple phrase starting at `start`: its end (exclusive), or `start` when none starts there. */
-function simpleEnd(words: TaggedWord[], start: number): number {
+function simpleEnd(words: readonly TaggedWord[], start: number, listed = false): number {
   let i = start;
   if (DETERMINERS.has(words[i]?.normal ?? '') || has(words[i], 'Possessive') || POSSESSIVE.test(words[i]?.normal ?? ''))
     i++;
@@ -100,19 +122,23 @@ function simpleEnd(words: TaggedWord[], start: number): number {
   while (i < words.length && i - start < MAX_PHRASE_WORDS) {
     const word = words[i];
     // A hyphenated compound ("true-up", "cut-over") stays whole whatever its parts are tagged.
-    const inBody = isModifier(word) || isHyphenated(words[i - 1]) || (i > start && verbInPhrase(words, i));
+    const inBody =
+      isModifier(word) ||
+      isHyphenated(words[i - 1]) ||
+      ((i > start || has(word, 'PastTense')) && verbInPhrase(words, i)) ||
+      (listed && i === start && listedVerb(words, i));
     // "your side needs to", "the project goes": after a noun these are verbs whatever the lexicon says.
     if (!inBody || (i > bodyStart && LIGHT_VERBS.has(word?.normal ?? ''))) break;
     i++;
     if (punctuationAfter(word) && !isHyphenated(word)) break;
   }
   // Back off trailing adjectives: the phrase ends on its head.
-  while (i > bodyStart && !isNounish(words[i - 1]) && !has(words[i - 1], 'Verb')) i--;
+  while (i > bodyStart && !isNounish(words[i - 1]) && !has(words[i - 1], 'Verb') && !listedVerb(words, i - 1)) i--;
   return i > bodyStart ? i : start;
 }
 
 /** "I sent over last week", "we discussed": a pronoun, a past-tense verb and a few light words. */
-function clauseEnd(words: TaggedWord[], at: number): number {
+function clauseEnd(words: readonly TaggedWord[], at: number): number {
   if (!CLAUSE_SUBJECTS.has(words[at]?.normal ?? '') || !has(words[at + 1], 'PastTense')) return at;
   if (punctuationAfter(words[at])) return at;
   let i = at + 2;
@@ -128,10 +154,36 @@ function clauseEnd(words: TaggedWord[], at: number): number {
   return i;
 }
 
-function phraseOf(words: TaggedWord[], start: number, coreEnd: number, end: number, items: number): NounPhrase {
+const QUESTION_WORDS: ReadonlySet<string> = new Set(['which', 'what', 'whose']);
+const QUESTION_VERBS: ReadonlySet<string> = new Set(
+  'do does did is are was were has have had can could will would should'.split(' '),
+);
+/** Words a question's opening verb may stand after: "And has the …", "What exactly do the …". */
+const QUESTION_LEAD = 3;
+
+/** The phrase at `start` is what a question asks about (see NounPhrase.asked). */
+function isAsked(words: readonly TaggedWord[], start: number): boolean {
+  const before = words[start - 1]?.normal ?? '';
+  if (QUESTION_WORDS.has(before)) return true;
+  if (!QUESTION_VERBS.has(before)) return false;
+  if (QUESTION_WORDS.has(words[start - 2]?.normal ?? '')) return true;
+  const last = words[words.length - 1];
+  return start - 1 < QUESTION_LEAD && (last?.after.includes('?') ?? false);
+}
+
+function phraseOf(
+  words: readonly TaggedWord[],
+  start: number,
+  coreEnd: number,
+  end: number,
+  items: number,
+): NounPhrase {
   const slice = words.slice(start, end);
   return {
     items,
+    start,
+    modified: coreEnd - start > 1 && (has(words[start], 'Adjective') || has(words[start], 'PastTense')),
+    asked: isAsked(words, start),
     coreWords: coreEnd - start,
     words: slice,
     before: words[start - 1]?.normal ?? '',
@@ -142,7 +194,7 @@ function phraseOf(words: TaggedWord[], start: number, coreEnd: number, end: numb
 }
 
 /** Every noun phrase in the sentence, longest reading first at each start, left to right. */
-export function nounPhrases(words: TaggedWord[]): NounPhrase[] {
+export function nounPhrases(words: readonly TaggedWord[]): NounPhrase[] {
   const phrases: NounPhrase[] = [];
   let i = 0;
   while (i < words.length) {
@@ -166,7 +218,7 @@ export function nounPhrases(words: TaggedWord[]): NounPhrase[] {
       const joiner = LIST_JOINERS.has(words[end]?.normal ?? '');
       if (!comma && !joiner) break;
       const next = joiner ? end + 1 : end;
-      const joined = simpleEnd(words, next);
+      const joined = simpleEnd(words, next, true);
       const item = words.slice(next, joined);
       if (!item.some(isContentWord) || joined - i > MAX_LIST_WORDS) break;
       end = joined;

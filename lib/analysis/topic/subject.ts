@@ -26,7 +26,8 @@ const FILLER_WORDS: ReadonlySet<string> = new Set(
     'catching catch-up catchup chat call update updates status news thoughts idea ideas time today tomorrow this week ' +
     'next soon later note hoping few couple some points observations before first wondering any a an the my your our on about for re regarding to with and or of from ' +
     'it is are you me us we there here how what when where who why something anything nothing next steps step ' +
-    'monday tuesday wednesday thursday friday saturday sunday'
+    'monday tuesday wednesday thursday friday saturday sunday looking ahead ' +
+    'january february march april june july august september october november december'
   ).split(' '),
 );
 
@@ -101,6 +102,58 @@ const NO_ARTICLE =
 function capitalisedMidSentence(word: string, ownText: string): boolean {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`[${LETTER_OR_DIGIT},;:)'"’-][ \\t]+${escaped}(?![${LETTER_OR_DIGIT}])`).test(ownText);
+}
+
+export interface SubjectTopic {
+  text: string;
+  /**
+   * It names only who, not what: companies and people ("Summit Peak + Payvault"), or a team ("from
+   * your Halvorn team"). A draft's own guess goes first.
+   */
+  who: 'names' | 'team' | undefined;
+}
+
+/** People and groups as the head of a subject: "your Halvorn team", "the Acme folks". */
+const PARTY_HEAD = /\b(?:team|teams|folks|people|group|staff|colleagues)$/i;
+
+/** The subject as a topic (see subjectTopic), marked when it names only who. */
+export function readSubject(subject: string, ownText: string): SubjectTopic | undefined {
+  const text = subjectTopic(subject, ownText);
+  if (text === undefined) return undefined;
+  const ownWords = new Set(ownText.split(NON_WORD));
+  const who = PARTY_HEAD.test(text) ? 'team' : onlyNames(text, ownWords) ? 'names' : undefined;
+  return { text, who };
+}
+
+/** Words of the subject that may qualify a draft's noun: "Guard cut-over", "Meridian vendor risk". */
+const MAX_QUALIFIERS = 3;
+const QUALIFIER = new RegExp(`^[${LETTER_OR_DIGIT}][${LETTER_OR_DIGIT}'’-]*$`);
+
+/**
+ * The words right before the draft's one noun in the subject line, which name it more fully: "the
+ * date" in the draft and "RE: Research labs – Guard cut-over date" as the subject give "Guard cut-over";
+ * "3 x VF2 failed at customer site" gives "customer" for "site". Stops at a function or filler word.
+ */
+export function qualifiersInSubject(subject: string, noun: string, ownText: string): string[] {
+  if (isFillerSubject(subject)) return [];
+  const stem = (word: string) => word.toLowerCase().slice(0, 5);
+  const words = subject.replace(REPLY_PREFIX, '').replace(SYMBOLS, ' ').split(/\s+/);
+  const at = words.findIndex((word) => stem(word.replace(TRAILING_NON_WORD, '')) === stem(noun));
+  const qualifiers: string[] = [];
+  for (let i = at - 1; i >= 0 && qualifiers.length < MAX_QUALIFIERS; i--) {
+    const word = words[i] ?? '';
+    const lower = word.toLowerCase();
+    // A plural in lower case names things of its own ("frequency inverters conveyors"), not a kind of the noun.
+    const plural = word === lower && lower.endsWith('s') && !lower.endsWith('ss');
+    if (!QUALIFIER.test(word) || FILLER_WORDS.has(lower) || FUNCTION_WORDS.has(lower) || /^\d+$/.test(word) || plural)
+      break;
+    qualifiers.unshift(word);
+  }
+  // "Re: Renewal charge": a capital the draft itself does not write ("the renewal charge") is the subject line's.
+  const [first = ''] = qualifiers;
+  if (first !== first.toLowerCase() && ownText.split(NON_WORD).includes(first.toLowerCase()))
+    qualifiers[0] = first.toLowerCase();
+  return qualifiers;
 }
 
 /**

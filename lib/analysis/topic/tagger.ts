@@ -3,34 +3,44 @@
  * lexicon and its first tagging pass (`compromise/two`, without the slower corrective pass: the
  * noun-phrase rules in noun-phrases.ts read the few tags they need and tolerate its slips).
  * Only called for English drafts that will show a nudge, so an ordinary keystroke costs nothing here.
+ * As the rep types on, the sentences that carry the ask rarely change: the last few tagged are kept
+ * (in memory, until newer ones push them out), so a pass re-tags only a sentence that changed.
  */
 import nlp from 'compromise/two';
 
+/** Shared by every pass that tags the same sentence: read, never changed. */
 export interface TaggedWord {
   /** As written, without surrounding punctuation. */
-  text: string;
+  readonly text: string;
   /** Lower case, apostrophes straightened. */
-  normal: string;
-  tags: ReadonlySet<string>;
+  readonly normal: string;
+  readonly tags: ReadonlySet<string>;
   /** What is written after the word up to the next one: " ", ", ", "-" (a hyphenated compound), " - ". */
-  after: string;
+  readonly after: string;
 }
 
-interface CompromiseTerm {
-  text: string;
-  normal: string;
-  tags: string[];
-  post: string;
+/** Sentences whose tags are kept: a pass tags one to three, so those of the last few passes. */
+const KEPT_SENTENCES = 8;
+const kept = new Map<string, readonly TaggedWord[]>();
+
+export function tagSentence(sentence: string): readonly TaggedWord[] {
+  let words = kept.get(sentence);
+  // Deleted and set again, so the Map's order is least recently used first.
+  if (words) kept.delete(sentence);
+  else words = tag(sentence);
+  kept.set(sentence, words);
+  if (kept.size > KEPT_SENTENCES) kept.delete(kept.keys().next().value ?? '');
+  return words;
 }
 
-export function tagSentence(sentence: string): TaggedWord[] {
+function tag(sentence: string): TaggedWord[] {
   const doc = nlp.tokenize(sentence);
   doc.compute(['lexicon', 'preTagger']);
-  const terms = (doc.json() as { terms: CompromiseTerm[] }[]).flatMap((s) => s.terms);
-  // Contractions and number ranges add words that are not written ("I'm" -> "I am"); only written words count.
-  const words: TaggedWord[] = [];
-  for (const term of terms) {
+  // The terms as compromise holds them (`doc.docs`): `json()` would copy each and print the sentences too.
+  const words: { -readonly [K in keyof TaggedWord]: TaggedWord[K] }[] = [];
+  for (const term of doc.docs.flat()) {
     const last = words[words.length - 1];
+    // Contractions and number ranges add words that are not written ("I'm" -> "I am"); only written words count.
     if (term.text === '' && last) last.after += term.post;
     else if (term.text !== '')
       words.push({ text: term.text, normal: term.normal, tags: new Set(term.tags), after: term.post });

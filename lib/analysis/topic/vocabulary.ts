@@ -24,6 +24,13 @@ export const ABOUT_WORDS: ReadonlySet<string> = new Set(['on', 'about', 'regardi
 /** Articles a topic is better without: "a revised quote" is talked through as "the revised quote". */
 export const INDEFINITE: ReadonlySet<string> = new Set(['a', 'an', 'any', 'some']);
 
+/** "nobody", "less": pronouns and quantities the lexicon may read as nouns ("a new plant nobody knows", "$3 PEPM less"). */
+export const INDEFINITE_PRONOUNS: ReadonlySet<string> = new Set(
+  'nobody noone everybody everyone somebody someone anybody anyone nothing something anything everything less more fewer'.split(
+    ' ',
+  ),
+);
+
 /** Determiners and possessives that may open a noun phrase. */
 export const DETERMINERS: ReadonlySet<string> = new Set([
   'the',
@@ -35,6 +42,7 @@ export const DETERMINERS: ReadonlySet<string> = new Set([
   'your',
   'my',
   'their',
+  'its',
   'his',
   'her',
   ...INDEFINITE,
@@ -63,3 +71,16 @@ export const PARTY_NOUNS: ReadonlySet<string> = new Set(
     'engineer engineers person someone somebody boss sir madam guys folks people partner partners office side'
   ).split(' '),
 );
+
+/**
+ * Where a rep proposes something: the verb ("I'd like to propose", "I recommend", "make a case for")
+ * or a noun that a copula opens ("my recommendation is", "my idea is"), or the list after "What I can
+ * do:". What follows is the point. What a rep can offer instead in a dispute ("we can offer a repair")
+ * is a concession, not the point.
+ * Source: docs/research.md — the opener names the point of the call.
+ */
+export const PROPOSAL_CUE =
+  /\b(?:(?:propos(?:e|ed|ing)|suggest(?:ed|ing)?|recommend(?:ed|ing)?|(?:a|the|my|one more) case for|(?:proposal|suggestion|recommendation|idea) (?:is|would be))\b|what (?:i|we) can do:)/i;
+
+/** Where a rep says no: the conflict is in this sentence ("we can't", "I'm unable to", "won't"). */
+export const REFUSAL = /\b(?:can['’]?t|cannot|won['’]t|unable to|not able to|isn['’]t something)\b/i;

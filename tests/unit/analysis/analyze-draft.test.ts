@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { analyzeDraft } from '../../../lib/analysis';
 import { levelFor } from '../../../lib/analysis/combine';
-import type { Analysis } from '../../../lib/analysis/types';
+import type { Analysis, AnalysisInput } from '../../../lib/analysis/types';
 
 /** A verdict that holds together: the level its score earns (default settings), a nudge exactly then, with reasons. */
 function expectCoherent(result: Analysis, draft: string) {
@@ -57,6 +57,27 @@ describe('analyzeDraft', () => {
     });
     const rules = { checkin: true, questions: true, length: true, thread: true, conflict: true, overdue: false };
     expect(analyzeDraft({ body: 'Attached.', contact: { overdue: true }, settings: { rules } }).nudge).toBe(false);
+  });
+
+  it('gives each draft the verdict a fresh analysis gives, whatever was analysed before it', async () => {
+    // Passes reuse what they read of sentences an earlier pass saw (phrase hits, topic tags).
+    const renewal =
+      "Hi Dana,\n\nI'm sorry, but the renewal price goes up 18% in March. I know this isn't what you hoped for. " +
+      'Could you tell me who signs off on your side? Is the budget still open? What is your timeline?\n\nBest,\nSam';
+    const passes: AnalysisInput[] = [
+      { body: renewal, subject: 'Renewal' },
+      { body: renewal.replace("I'm sorry, but the", 'Good news: the'), subject: 'Renewal' },
+      { body: renewal, subject: 'Renewal', settings: { checkinPhrases: ['who signs off'], ignorePhrases: ['sorry'] } },
+      { body: renewal.replace('Is the budget still open? ', ''), subject: 'Renewal', threadMessages: 6 },
+      { body: renewal, subject: 'Renewal' },
+    ];
+    const verdicts = passes.map((input) => analyzeDraft(input));
+    for (const [i, input] of passes.entries()) {
+      vi.resetModules();
+      const fresh = (await import('../../../lib/analysis')).analyzeDraft;
+      expect(verdicts[i], `pass ${i}`).toEqual(fresh(input));
+    }
+    expect(verdicts[0]?.nudge).toBe(true);
   });
 
   it('returns quickly on a megabyte of pathological text', () => {

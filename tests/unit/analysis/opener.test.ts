@@ -6,6 +6,34 @@ import { isFillerSubject } from '../../../lib/analysis/topic';
 const opener = (input: AnalysisInput) => analyzeDraft(input).opener;
 const START = 'The purpose of my call is ';
 
+/** Longer drafts for the table below, kept apart so it stays readable. */
+const CASES = [
+  [
+    'Looking ahead to November',
+    'Hi Gloria,\n\nBefore I put anything formal together: which log sources did the auditors focus on most? How long are you required to retain them? Is your current tool under a contract that ends around the same time? Who besides you would need to be involved?\n\nBest,\nPriya',
+  ],
+  [
+    'Re: Castellan Q3 QBR – date and format',
+    "Hi all,\n\nThank you for the replies — I'm afraid I now have three different answers on the QBR, so I want to make sure I've understood before I send anything else out.\n\n- Robert, you mentioned the 24th, in person.\n- Mei, you suggested keeping it virtual and moving it to next month.\n\nI just need us to land on one format and date, and I don't want to pick one and step on anybody's toes. Is one of you the right person to make the call, or should I suggest a compromise?\n\nMany thanks,\nPriya",
+  ],
+  [
+    'Welcome to Granite Peak – from your Halvorn team',
+    "Dear Dr. Brooks,\n\nAs you get your bearings, I'd really value your perspective on a few things:\n\n* What are your top security priorities for the next 12 months, and where do endpoint and SIEM fit in?\n* How do you prefer to be kept informed — a monthly summary, a quarterly review, or only when something needs a decision?\n* Would you want to continue, pause, or revisit the research cluster rollout?\n* Who on your team would you like as my day-to-day point of contact?\n\nWarmest regards,\nPriya",
+  ],
+  [
+    'Re: Copperline / Payvault MSA - redlines',
+    "Hi Sandra,\n\nThanks for the quick turn. Good news first: we can accept almost all of your changes as-is.\n\nTwo we can't, and I want to be upfront about them:\n\n- 9.2, uncapped liability for data incidents. Our cap is 2x annual fees; beyond that legal won't sign.\n- 12.4, termination for convenience on 30 days' notice. We need the annual commitment to stand.\n\nI realize these are probably the two you care most about.\n\nBest,\nJordan",
+  ],
+  [
+    'Castellan MSA – our response to the redlines',
+    "Hi Mei and Robert,\n\nMost of Castellan's changes are fine on our end: we've accepted the revised audit clause and the 48-hour breach notification.\n\nThe one item our legal team can't agree to is section 9.2, the uncapped liability for data incidents. It isn't something I'm able to negotiate away.\n\nI know this may be a sticking point for your counsel, and I'd rather hear your reaction directly than trade redlines for another two weeks.\n\nBest regards,\nPriya",
+  ],
+  [
+    'Availability H2/2025 – my recommendation for your planning',
+    "Dear Ms. Kazlauskiene,\n\nAt the moment the lead times look relaxed, but there are two developments which worry me. Volkam moves the production of the VF4 power modules to a new plant in Q3, and Mertec has warned us that the new CPU generation may go into allocation again.\n\nYour forecast shows 22 machines for September to December. My recommendation is to place a blanket order for the drives and CPUs of these machines now, with call-off dates which you can still move by 4 weeks. The price is fixed on today's level.\n\nThe risk for you is small: if a project is cancelled, we can reduce the blanket order by up to 20 % without cost. Beyond that we would need to talk.\n\nMaybe I am too careful, and of course I also have an interest to sell. But after 2022, when some of your machines waited months for the drives, I prefer to say it early rather than late. I would be happy to go through the numbers with you and your planning team, and I am sure we can find a quantity that works for both sides before the allocation starts.\n\nFor you this means the material is reserved in our system and at the manufacturer, you don't pay anything before delivery, and the price stays where it is today. In my experience the weeks after such a relocation are always the difficult ones, and the customers who placed their orders early were the ones who could keep their own delivery dates.\n\nPlease let me know what you think, also if you see it differently.\n\nBest regards\nKatrin",
+  ],
+] as const;
+
 /** Drafts and the openers judged right for them by hand: the point named in the draft's own words. */
 const JUDGED: { draft: AnalysisInput; reason: string; expected: string }[] = [
   {
@@ -118,6 +146,61 @@ const JUDGED: { draft: AnalysisInput; reason: string; expected: string }[] = [
     expected: 'to talk through your order 4500218834 and agree how we move forward.',
   },
   {
+    reason: 'conflict, a figure and a noun the lexicon reads as a verb',
+    draft: {
+      subject: 'RE: Lens renewal – commercial terms',
+      body: "Hi Gareth,\n\nI've taken the 25% request to our deal desk and, I'm afraid, I can't get there. I realise that's not the answer you were hoping for.\n\nBest regards,\nPriya",
+    },
+    expected: 'to talk through the 25% request and agree how we move forward.',
+  },
+  {
+    reason: 'thread, a bare noun named fully in the subject',
+    draft: {
+      subject: 'RE: Research labs – Guard cut-over date',
+      threadMessages: 6,
+      body: 'Hi Patricia,\n\nI think we may have crossed wires somewhere in this thread. Which date should we be working toward? And has the instrument validation actually been completed?\n\nThanks,\nPriya',
+    },
+    expected: 'to settle the Guard cut-over date in one conversation instead of another round of email.',
+  },
+  {
+    reason: 'checkin, a subject that names only companies',
+    draft: {
+      subject: 'Summit Peak + Payvault',
+      body: "hi Hannah — is moving off your current payroll provider still on the table for this year? haven't heard much since the demo.\n\nJordan",
+    },
+    expected: 'to agree the next step on your current payroll provider.',
+  },
+  {
+    reason: 'questions, a subject that names only a time',
+    draft: { subject: CASES[0][0], body: CASES[0][1] },
+    expected: 'to settle my open questions on log sources.',
+  },
+  {
+    reason: 'thread, listed nouns the lexicon reads as verbs',
+    draft: { subject: CASES[1][0], body: CASES[1][1], threadMessages: 7 },
+    expected: 'to settle one format and date in one conversation instead of another round of email.',
+  },
+  {
+    reason: 'questions, what the first question asks about, not the team in the subject',
+    draft: { subject: CASES[2][0], body: CASES[2][1] },
+    expected: 'to settle my open questions on your top security priorities.',
+  },
+  {
+    reason: 'conflict, the items a refusal ending in a colon introduces',
+    draft: { subject: CASES[3][0], body: CASES[3][1], threadMessages: 3 },
+    expected: 'to talk through uncapped liability for data incidents and agree how we move forward.',
+  },
+  {
+    reason: 'conflict, what the refusal sentence names rather than what the rep accepted',
+    draft: { subject: CASES[4][0], body: CASES[4][1] },
+    expected: 'to talk through section 9.2 and agree how we move forward.',
+  },
+  {
+    reason: 'conflict and length, what "my recommendation is" points at',
+    draft: { subject: CASES[5][0], body: CASES[5][1] },
+    expected: 'to talk through the blanket order for the drives and agree how we move forward.',
+  },
+  {
     reason: 'thread',
     draft: {
       subject: 'Re: Pricing',
@@ -149,7 +232,8 @@ const JUDGED: { draft: AnalysisInput; reason: string; expected: string }[] = [
         ) +
         '\n\nJordan',
     },
-    expected: 'to walk you through the pricing for a business like yours and hear your view.',
+    // What the rep proposes, not the framing around it.
+    expected: 'to walk you through the committed floor and hear your view.',
   },
   {
     reason: 'overdue',
@@ -253,6 +337,7 @@ describe('subject as the fallback topic', () => {
       'Re: Re: touching base again',
       'Next steps',
       'Great chatting today',
+      'Looking ahead to November',
     ];
     for (const subject of fillers) {
       expect(isFillerSubject(subject), subject).toBe(true);
@@ -321,9 +406,27 @@ describe('call request', () => {
     expect(signed('-J').endsWith('\n\n-J')).toBe(true);
   });
 
-  it('falls back to a neutral closing only when the draft has none', () => {
-    const request = analyzeDraft({ body: 'Hi Dana,\n\nJust checking in, any update on the order form?' }).callRequest;
-    expect(request.endsWith('What time suits you?\n\nThanks')).toBe(true);
+  it('signs with a bare name when that is how the rep signs', () => {
+    const request = analyzeDraft({
+      body: 'Hi Dana,\n\nJust checking in, any update on the order form?\n\nJordan\n\nJordan Reyes | Account Executive | Payvault',
+    }).callRequest;
+    expect(request.endsWith('What time suits you?\n\nJordan')).toBe(true);
+  });
+
+  it("greets as the rep greeted, and closes in the greeting's register when the draft has no closing", () => {
+    const overdue = { overdue: true, lastCallDaysAgo: 40 };
+    const request = (body: string) =>
+      analyzeDraft({ body, subject: 'Order form', contact: overdue, recipients: [{ name: 'Dana Ortiz' }] }).callRequest;
+    expect(request('Hi Dana,\n\nJust checking in, any update on the order form?')).toMatch(
+      /^Hi Dana,\n\nCould we speak .* What time suits you\?\n\nThanks$/,
+    );
+    // A name and a dash opens a note: the ask runs on from it, and no closing is made up.
+    expect(request('Dana —')).toMatch(/^Dana — could we speak for 10 minutes .* What time suits you\?$/);
+    expect(request('Dana -\n\nany news on the order form?')).toMatch(/^Dana - could we speak .*suits you\?$/);
+    expect(request('Dear Mr. Ortiz,\n\nKindly update the status of the order form.')).toMatch(
+      /^Dear Mr\. Ortiz,\n\nCould we speak .* What time suits you\?\n\nKind regards$/,
+    );
+    expect(request('Dana,')).toMatch(/^Dana,\n\nCould we speak .*\n\nThanks$/);
   });
 
   it('keeps the sign-off whole when the purpose must be shortened to fit', () => {

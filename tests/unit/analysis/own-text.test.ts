@@ -61,6 +61,13 @@ describe('extractOwnText', () => {
       'Mit freundlichen Grüßen\nKatrin Vogelsang',
     );
     expect(signOff('Thanks!')).toBe('Thanks!');
+    // A name alone in the last paragraph signs the draft; the company signature under it does not.
+    expect(signOff('Jordan')).toBe('Jordan');
+    expect(signOff('Jordan\n\nJordan Reyes | Account Executive | Payvault\nm: (415) 555-0139')).toBe('Jordan');
+    expect(signOff('Natalie Cruz\nPinnacle Clinical Staffing')).toBe('Natalie Cruz');
+    expect(extractOwnText('Hi Dana,\n\nAny news on the PO?\n\nJordan').text).toBe('Hi Dana,\n\nAny news on the PO?');
+    // A short last line that runs on from the text is no signature.
+    expect(extractOwnText('Hi Dana,\nAny news on the PO?\nPinnacle').signOff).toBeUndefined();
     expect(extractOwnText('Hi Dana,\n\nAny news on the PO?').signOff).toBeUndefined();
     // The closing never stays in the own text the detectors read.
     expect(extractOwnText('Any news on the PO?\n\nCheers - A').text).toBe('Any news on the PO?');
@@ -69,6 +76,23 @@ describe('extractOwnText', () => {
   it('keeps a greeting and reads the first name from it', () => {
     expect(extractOwnText('Hi Dana,\n\nQuick one.').greetingName).toBe('Dana');
     expect(extractOwnText('hey just resurfacing this').greetingName).toBeUndefined();
+  });
+
+  it('reads the greeting as the rep wrote it: a greeting word and a name, or a bare name with a comma or dash', () => {
+    const greeting = (body: string) => extractOwnText(body).greeting;
+    expect(greeting('Hi Dana,\n\nQuick one.')).toBe('Hi Dana,');
+    expect(greeting('hey Sam')).toBe('hey Sam,');
+    expect(greeting('Dear Mr. Patil,\n\nKindly update the status.')).toBe('Dear Mr. Patil,');
+    expect(greeting('Good evening Dr. Solanki, any news from your partners?')).toBe('Good evening Dr. Solanki,');
+    expect(greeting('Hi all,\nA few notes.')).toBe('Hi all,');
+    expect(greeting('hi Meredith - circling back with the case study')).toBe('hi Meredith -');
+    expect(greeting('Dana —')).toBe('Dana —');
+    expect(greeting('Carla - I know we have gone back and forth on this.')).toBe('Carla -');
+    expect(greeting('Nicole,\n\nThe dates moved.')).toBe('Nicole,');
+    // Not greetings: an opening word, a line that only starts with a name, another language.
+    for (const body of ['hey just resurfacing this', 'Sorry - I missed it', 'Congrats Dana, that is a big one!'])
+      expect(greeting(body), body).toBeUndefined();
+    expect(greeting('Sehr geehrte Frau Kötter,\n\nanbei das Angebot.')).toBeUndefined();
   });
 
   it('keeps a "Thanks" that opens a paragraph followed by more text', () => {

@@ -127,21 +127,67 @@ describe('ComposeSession', () => {
     expect(JSON.stringify(t.records)).not.toContain('checking in');
   });
 
-  it('"Ask for a call instead" replaces the own words with the call request and records call_request', async () => {
+  it('"Ask for a call instead" replaces the own words with the call request, accepted once the draft is sent', async () => {
     const t = (current = setup());
     await t.session.analyse();
     (await t.shown()).actions.askForCall();
     expect(t.win.readOwnText()).toBe(CHECKIN.callRequest);
+    expect(t.ofType('nudge_accepted')).toEqual([]);
+    t.session.noteSendIntent();
+    t.session.close(true);
+    current = undefined;
+    expect(t.records.map((r) => r.type)).toEqual(['nudge_shown', 'nudge_accepted', 'email_sent']);
     expect(t.ofType('nudge_accepted')).toMatchObject([{ action: 'call_request', reasons: ['checkin'] }]);
   });
 
-  it('"Use the opener" replaces only the check-in sentence and records opener', async () => {
+  it('"Use the opener" replaces only the check-in sentence, accepted once the draft is sent', async () => {
     const t = (current = setup());
     await t.session.analyse();
     (await t.shown()).actions.useOpener();
     // The sentence holding the evidence, greeting and all: Chromium's own sentence is the same.
     expect(t.win.readOwnText()).toBe(`${CHECKIN.opener} The order form is attached.`);
+    t.session.close(true);
+    current = undefined;
     expect(t.ofType('nudge_accepted')).toMatchObject([{ action: 'opener' }]);
+  });
+
+  it("an edit the rep undoes is not accepted: the nudge's Undo, or Ctrl+Z before Send", async () => {
+    const undoButton = (current = setup());
+    await undoButton.session.analyse();
+    (await undoButton.shown()).actions.askForCall();
+    undoButton.views.at(-1)!.actions.undo();
+    expect(undoButton.win.readOwnText()).toBe(DRAFT);
+    undoButton.session.noteSendIntent();
+    undoButton.session.close(true);
+    expect(undoButton.ofType('nudge_accepted')).toEqual([]);
+    expect(undoButton.ofType('email_sent')).toHaveLength(1);
+
+    const ctrlZ = (current = setup());
+    await ctrlZ.session.analyse();
+    (await ctrlZ.shown()).actions.askForCall();
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the editor's own undo, as Ctrl+Z runs it
+    document.execCommand('undo');
+    ctrlZ.session.noteSendIntent(); // Send right after Ctrl+Z, before the typing pause re-read the draft
+    ctrlZ.session.close(true);
+    current = undefined;
+    expect(ctrlZ.ofType('nudge_accepted')).toEqual([]);
+  });
+
+  it('an edit the rep keeps and types on is accepted; a draft closed unsent accepts nothing', async () => {
+    const kept = (current = setup());
+    await kept.session.analyse();
+    (await kept.shown()).actions.askForCall();
+    kept.win.body.append(' Tuesday works best.');
+    await kept.session.analyse();
+    kept.session.close(true);
+    expect(kept.ofType('nudge_accepted')).toMatchObject([{ action: 'call_request' }]);
+
+    const discarded = (current = setup());
+    await discarded.session.analyse();
+    (await discarded.shown()).actions.askForCall();
+    discarded.session.close(false);
+    current = undefined;
+    expect(discarded.ofType('nudge_accepted')).toEqual([]);
   });
 
   it('"Use the opener" changes nothing and records nothing once the sentence is gone', async () => {
