@@ -94,14 +94,17 @@ export async function launchFirefox(
 /**
  * A wait begun while about:blank is being replaced can fail with a protocol error when its document
  * goes away mid-query (seen with Firefox 153 ESR over BiDi); the new document is then asked again.
+ * The replacement can outlast several quick failures on a loaded machine (three in a row failed
+ * about one run in eight), so it asks again for as long as `withinMs` allows, not a fixed number of times.
  */
-async function waitThroughNavigation(wait: () => Promise<unknown>, attempts = 3): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
+async function waitThroughNavigation(wait: () => Promise<unknown>, withinMs = 10_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
     try {
       await wait();
       return;
     } catch (error) {
-      if (attempt >= attempts || !(error instanceof Error && error.cause instanceof Error)) throw error;
+      if (Date.now() >= deadline || !(error instanceof Error && error.cause instanceof Error)) throw error;
     }
   }
 }
