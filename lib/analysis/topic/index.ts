@@ -49,9 +49,18 @@ const GREETING_ONLY = /^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evenin
 const MAX_INTRODUCED = 2;
 const LIST_ITEM = /^\s*(?:[-*•–]|\d+[.)])\s/;
 
-/** The sentence at `at`, with the list items it introduces when it ends in a colon. */
+/** "Tasha - I am so sorry.": an apology with no object; what it is for comes in the sentences after it. */
+const BARE_APOLOGY = /\b(?:sorry|apologi[sz]e|apologies)\W*$/i;
+const APOLOGY = /\b(?:sorry|apologi[sz]e|apologies)[.!]+\s/i;
+const APOLOGY_EXPLAINED_IN = 2;
+
+/**
+ * The sentence at `at`, with the list items it introduces when it ends in a colon, or the sentences
+ * that say what a bare apology is for.
+ */
 function withIntroduced(sentences: readonly string[], at: number): string {
   const sentence = sentences[at] ?? '';
+  if (BARE_APOLOGY.test(sentence)) return sentences.slice(at, at + 1 + APOLOGY_EXPLAINED_IN).join(' ');
   if (!sentence.trimEnd().endsWith(':')) return sentence;
   const items: string[] = [];
   for (let i = at + 1; i < sentences.length && items.length < MAX_INTRODUCED; i++) {
@@ -213,8 +222,9 @@ function asTopic(found: Weighed, input: TopicInput): Topic {
 function proposalOf(sentence: string, phrases: readonly NounPhrase[]) {
   const proposal = PROPOSAL_CUE.exec(sentence);
   // A refusal points the same way, at a thing it names fully: "we can't do [the 30% discount]",
-  // "can't agree to is [section 9.2]" (not "be [upfront]").
-  const cue = proposal ?? REFUSAL.exec(sentence);
+  // "can't agree to is [section 9.2]" (not "be [upfront]"); so does a bare apology, at what went wrong
+  // ("I am so sorry. … [The ACH batch] for your Friday run was held").
+  const cue = proposal ?? REFUSAL.exec(sentence) ?? APOLOGY.exec(sentence);
   if (!cue) return { proposed: undefined, pointers: [] };
   const after = countWords(sentence.slice(0, cue.index + cue[0].length));
   const cueWords = new Set(cue[0].toLowerCase().split(/\s+/));
@@ -222,6 +232,7 @@ function proposalOf(sentence: string, phrases: readonly NounPhrase[]) {
   const verbHead = (phrase: NounPhrase) => phrase.words[phrase.coreWords - 1]?.tags.has('PresentTense') ?? false;
   const full = (phrase: NounPhrase) =>
     !namesOnly(phrase) &&
+    !PARTY_NOUNS.has(phrase.head) &&
     !verbHead(phrase) &&
     (proposal || phrase.figure || DEFINITE.has(phrase.words[0]?.normal ?? '') || phrase.modified);
   return {

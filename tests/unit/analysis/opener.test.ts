@@ -146,6 +146,14 @@ const JUDGED: { draft: AnalysisInput; reason: string; expected: string }[] = [
     expected: 'to talk through your order 4500218834 and agree how we move forward.',
   },
   {
+    reason: 'conflict, a bare apology and what went wrong after it, under a reply subject',
+    draft: {
+      subject: 'Re: URGENT - paychecks missing',
+      body: "Tasha - I am so sorry.\n\nJust got off with our payments team. The ACH batch for your Friday run was held by our bank partner's fraud screen. It's released now, but that doesn't help the people who were short this morning.\n\nWe want to cover any overdraft fees your staff got hit with, and that part is on us.\n\nJordan",
+    },
+    expected: 'to talk through the ACH batch and agree how we move forward.',
+  },
+  {
     reason: 'conflict, a figure and a noun the lexicon reads as a verb',
     draft: {
       subject: 'RE: Lens renewal – commercial terms',
