@@ -108,6 +108,15 @@ function carriers(input: TopicInput): string[] {
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'our', 'your', 'my', 'their']);
 /** A draft phrase at least this strong is the point; a weaker one yields to a subject that names something. */
 const CONFIDENT = 2.5;
+/**
+ * A reply's subject that the draft no longer writes names what the thread started on (subject.ts):
+ * a draft phrase that names a thing by its code ("your H-2A crews", "the ACH batch") and is definite
+ * or repeated says more.
+ */
+const CONFIDENT_OVER_STALE = 1.5;
+/** An acronym or a code: "ACH", "H-2A", "VF2", "PO"; not a figure ("$62k", "30-day"). */
+const CODE = /^\p{L}.*(?:\p{Lu}{2}|\p{L}-?\p{N}|\p{N}-?\p{L})/u;
+const codeIn = (phrase: NounPhrase) => phrase.words.some((w) => CODE.test(w.text));
 /** So strong that later sentences need not be read: the object of "on" that the subject names too. */
 const PLAINLY = 4;
 /** A company, a person or a place ("Sunfield", "Castellan's"): who, not what. */
@@ -241,7 +250,7 @@ function proposalOf(sentence: string, phrases: readonly NounPhrase[]) {
   };
 }
 
-function fromDraft(input: TopicInput): { topic: Topic; confident: boolean } | undefined {
+function fromDraft(input: TopicInput): { topic: Topic; weight: number; coded: boolean } | undefined {
   // A filler subject ("Great chatting today") names nothing, so it confirms nothing either.
   const subject = isFillerSubject(input.subject) ? '' : input.subject;
   const salience = { subject: stemCounts(subject), text: stemCounts(input.ownText) };
@@ -257,7 +266,7 @@ function fromDraft(input: TopicInput): { topic: Topic; confident: boolean } | un
     top = best(top ? [top, ...weighed] : weighed);
     if (top && top.weight >= PLAINLY) break;
   }
-  return top && { topic: asTopic(top, input), confident: top.weight >= CONFIDENT };
+  return top && { topic: asTopic(top, input), weight: top.weight, coded: codeIn(top.phrase) };
 }
 
 /**
@@ -267,8 +276,9 @@ function fromDraft(input: TopicInput): { topic: Topic; confident: boolean } | un
  */
 export function findTopic(input: TopicInput): Topic | undefined {
   const drafted = input.readText ? fromDraft(input) : undefined;
-  if (drafted?.confident) return drafted.topic;
   const subject = readSubject(input.subject, input.ownText);
+  const enough = subject?.stale && drafted?.coded ? CONFIDENT_OVER_STALE : CONFIDENT;
+  if (drafted && drafted.weight >= enough) return drafted.topic;
   const fromSubject = subject && { text: subject.text, short: subject.text };
   // Several questions rarely share one phrase: whom they are about ("Coastal Courier") says more than the first one's.
   if (subject && (!subject.who || (subject.who === 'names' && input.reason === 'questions'))) return fromSubject;
