@@ -121,8 +121,9 @@ export interface SubjectTopic {
 /** Of a subject's words that name something, at most this share written in a reply's draft makes it stale. */
 const STALE_SHARE = 1 / 3;
 
-function staleReply(subject: string, text: string, ownWords: ReadonlySet<string>): boolean {
+function staleReply(subject: string, text: string, ownWordsAsWritten: ReadonlySet<string>): boolean {
   if (!REPLY_PREFIX.test(subject)) return false;
+  const ownWords = new Set([...ownWordsAsWritten].map((word) => word.toLowerCase()));
   const named = wordsOf(text).filter((word) => !FILLER_WORDS.has(word));
   const written = named.filter(
     (word) => ownWords.has(word) || ownWords.has(word.replace(/s$/, '')) || ownWords.has(`${word}s`),
@@ -140,8 +141,7 @@ export function readSubject(subject: string, ownText: string): SubjectTopic | un
   if (text === undefined) return undefined;
   const ownWords = new Set(ownText.split(NON_WORD));
   const who = PARTY_HEAD.test(text) ? 'team' : onlyNames(text, ownWords) ? 'names' : undefined;
-  const lowerWords = new Set(wordsOf(ownText));
-  return { text, who, stale: staleReply(subject, text, lowerWords) };
+  return { text, who, stale: staleReply(subject, text, ownWords) };
 }
 
 /** Words of the subject that may qualify a draft's noun: "Guard cut-over", "Meridian vendor risk". */
