@@ -1,4 +1,6 @@
 import preact from '@preact/preset-vite';
+import { createRequire } from 'node:module';
+import type { Alias, AliasOptions } from 'vite';
 import { defineConfig } from 'wxt';
 import { MAIL_MATCH_PATTERNS } from './lib/hosts/match-patterns';
 
@@ -17,6 +19,14 @@ const MANIFEST_KEY =
 const EXTENSION_PAGES_CSP =
   "default-src 'self'; script-src 'self'; object-src 'none'; connect-src https://*.my.salesforce.com; img-src 'self' data:; base-uri 'none'; form-action 'none'";
 
+/**
+ * WXT's own `browser`: the browser's promise-based `browser` (Firefox) or `chrome` (Chrome MV3), with
+ * no webextension-polyfill in front of it.
+ */
+const NATIVE_BROWSER = createRequire(import.meta.url).resolve('wxt/browser');
+
+const isAliasList = (alias: AliasOptions): alias is readonly Alias[] => Array.isArray(alias);
+
 /** End-to-end tests only: hosts granted at install, since no switch accepts Chromium's permission prompt. */
 const E2E_GRANTED_HOSTS = process.env.CALLFIRST_E2E_GRANTED_HOSTS?.split(',').filter(Boolean) ?? [];
 
@@ -27,6 +37,21 @@ export default defineConfig({
   outDir: process.env.CALLFIRST_OUT_DIR ?? '.output',
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // Content scripts load on every mail page, so they skip webextension-polyfill (about 10 KB and
+    // its start-up on each load): every API they use is promise-based in Chrome MV3 and Firefox, and
+    // they only send messages. The other contexts keep it: the background answers messages by
+    // returning a promise from onMessage, which the polyfill makes work in every Chrome.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const alias: AliasOptions = config.resolve?.alias ?? {};
+      const entries: readonly Alias[] = isAliasList(alias)
+        ? alias
+        : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
+      // The first entry that matches wins.
+      config.resolve = { ...config.resolve, alias: [{ find: 'wxt/browser', replacement: NATIVE_BROWSER }, ...entries] };
+    },
+  },
   zip: {
     excludeSources: [
       'test-results/**',

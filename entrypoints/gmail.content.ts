@@ -8,6 +8,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   // The nudge's CSS goes into its own shadow root, never into Gmail's page.
   cssInjectionMode: 'ui',
+  // Older scripts are told to stop by a DOM event alone: no message to the page's own listeners (and
+  // the first window.postMessage from a content script costs milliseconds of page load).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     document.documentElement.dataset.callfirstHost = 'gmail';
     startCoach(ctx, gmailHost);

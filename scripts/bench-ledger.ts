@@ -181,12 +181,18 @@ async function benchChromium(total: number): Promise<void> {
         const dashboard = await wait('callfirst:dashboard');
         // Only when an earlier opening left a dashboard to paint at once.
         const last = performance.getEntriesByName('callfirst:last-dashboard')[0]?.startTime;
-        return { boot, today, dashboard, last };
+        // The numbers the "today" mark says were on screen then.
+        const first = (performance.getEntriesByName('callfirst:today')[0] as PerformanceMark).detail as {
+          calls: number;
+          emails: number;
+        } | null;
+        return { boot, today, dashboard, last, first: first && `${first.calls} calls, ${first.emails} emails` };
       });
       const calls = await page.getByTestId('calls-today').textContent();
       const emails = await page.getByTestId('emails-today').textContent();
       await page.close();
-      return { ...timing, shown: `${calls} calls, ${emails} emails` };
+      const shown = `${calls} calls, ${emails} emails`;
+      return { ...timing, shown, right: timing.first === shown };
     };
     const RUNS = 9;
     const empty: number[] = [];
@@ -240,6 +246,7 @@ async function benchChromium(total: number): Promise<void> {
     const dashboard: number[] = [];
     const last: number[] = [];
     let shown = '';
+    let right = 0;
     for (let run = 0; run < RUNS; run++) {
       const timing = await openPopup();
       today.push(timing.today);
@@ -247,6 +254,7 @@ async function benchChromium(total: number): Promise<void> {
       dashboard.push(timing.dashboard);
       if (timing.last !== undefined) last.push(timing.last);
       shown = timing.shown;
+      if (timing.right) right++;
     }
     console.log(
       `\nChromium, the built popup opened ${RUNS} times each, from navigation start (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores):`,
@@ -258,6 +266,8 @@ async function benchChromium(total: number): Promise<void> {
     console.log(
       `    today's numbers shown         median ${ms(median(today))}, worst ${ms(Math.max(...today))}   (script loaded at ${ms(median(boot))}; ${shown})`,
     );
+    // A count kept from before the seeding would be quick and wrong.
+    console.log(`    first numbers shown right     ${right} of ${RUNS} openings`);
     console.log(
       `    whole dashboard shown         median ${ms(median(dashboard))}, worst ${ms(Math.max(...dashboard))}`,
     );
@@ -266,7 +276,7 @@ async function benchChromium(total: number): Promise<void> {
         `    last dashboard painted        median ${ms(median(last))}, worst ${ms(Math.max(...last))}   (${last.length} of ${RUNS} openings, before the ledger is read)`,
       );
     }
-    const ok = median(today) <= BUDGET_TODAY_MS && median(dashboard) <= BUDGET_DASHBOARD_MS;
+    const ok = right === RUNS && median(today) <= BUDGET_TODAY_MS && median(dashboard) <= BUDGET_DASHBOARD_MS;
     console.log(
       `  budget: today's numbers within ${BUDGET_TODAY_MS} ms, whole dashboard within ${BUDGET_DASHBOARD_MS} ms (medians): ${ok ? 'met' : 'MISSED'}`,
     );

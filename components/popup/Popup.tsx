@@ -2,9 +2,9 @@
  * The toolbar popup: today's calls versus emails, the daily call goal and streak, the last 7 or
  * 30 days, a Log a call form, who is overdue for a call, and this week's nudges.
  *
- * It opens at once: the first paint shows the last dashboard it showed (./last-dashboard) and the
- * background's latest count of today, while Dexie loads on its own (./hooks); then it reads the
- * ledger directly (same origin as the background) with live queries, today's numbers first. Writes
+ * It opens at once: today's numbers are on screen before this script loads (./first-paint.tsx),
+ * its first render adds the last dashboard it showed (./last-dashboard) while Dexie loads on its
+ * own (./hooks); then it reads the ledger directly (same origin as the background) with live queries, today's numbers first. Writes
  * go to the background by message.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -12,10 +12,8 @@ import { browser } from 'wxt/browser';
 import { formatContactInput, plural } from '../../lib/contact-history';
 import { t } from '../../lib/i18n';
 import { readDashboard, readToday } from '../../lib/ledger/dashboard';
-import { type Day } from '../../lib/ledger/day';
 import type { LedgerDb } from '../../lib/ledger/db';
 import type { StorageProblem } from '../../lib/ledger/ledger';
-import type { PublishedToday } from '../../lib/ledger/session';
 import { recentContacts } from '../../lib/ledger/queries';
 import { sendToBackground } from '../../lib/messages';
 import { takePopupIntent } from '../../lib/background/commands';
@@ -23,7 +21,9 @@ import { Chart } from './Chart';
 import { CrmLine } from './CrmLine';
 import { keepLastDashboard, readLastDashboard } from './last-dashboard';
 import { OverdueList } from './OverdueList';
-import { useLedgerAccess, useLive, usePendingState, usePublishedToday, useResolvedSettings, useToday } from './hooks';
+import { useLedgerAccess, useLive, usePendingState, useResolvedSettings, useToday } from './hooks';
+import type { FirstPaint } from './first-paint';
+import { dayDate, PopupHeader, TodaySection, uiLocale } from './Today';
 
 type LogCallFormType = typeof import('./LogCallForm').LogCallForm;
 
@@ -33,37 +33,26 @@ export interface PopupProps {
   now?: () => number;
   /** IANA zone for "today" (the runtime's zone by default). */
   timeZone?: string;
-  /** The background's count of today, read before the first paint (main.tsx). */
-  published?: PublishedToday;
+  /** Today's numbers as the first paint showed them (./first-paint.tsx): the popup starts from them. */
+  first?: FirstPaint;
 }
 
 const OVERDUE_SHOWN = 5;
 
-function uiLocale(): string | undefined {
-  try {
-    return browser.i18n.getUILanguage() || undefined;
-  } catch {
-    return undefined;
+function mark(name: string, ready: boolean, detail?: unknown): void {
+  if (ready && typeof performance !== 'undefined' && !performance.getEntriesByName(name).length) {
+    performance.mark(name, { detail });
   }
 }
 
-function mark(name: string, ready: boolean): void {
-  if (ready && typeof performance !== 'undefined' && !performance.getEntriesByName(name).length) performance.mark(name);
-}
-
-function dayDate(day: Day): Date {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(y!, m! - 1, d, 12);
-}
-
-export function Popup({ db, now = Date.now, timeZone, published: publishedBeforePaint }: PopupProps) {
+export function Popup({ db, now = Date.now, timeZone, first }: PopupProps) {
   const today = useToday(now, timeZone);
   const settings = useResolvedSettings();
   const pendingState = usePendingState();
   const pending = pendingState?.events ?? [];
   const pendingKey = pending.map((p) => p.event.key).join('|');
   const [last] = useState(() => readLastDashboard(today));
-  const published = usePublishedToday(today, publishedBeforePaint);
+  const firstCounts = first?.day === today ? first.counts : undefined;
   const access = useLedgerAccess(db);
   const goal = settings?.values.dailyCallGoal ?? last?.goal;
   const overdueDays = settings?.values.overdueDays ?? 30;
@@ -98,7 +87,7 @@ export function Popup({ db, now = Date.now, timeZone, published: publishedBefore
 
   // Everything else waits for today's numbers (so they are not queued behind the bigger reads) and
   // for the goal the streak counts against (the last dashboard's, until the settings load).
-  const todayShown = !!todayLive.value || !!fallbackCounts || !!published;
+  const todayShown = !!todayLive.value || !!fallbackCounts || !!firstCounts;
   const dashboard = useLive(
     todayShown && goal !== undefined ? access : undefined,
     ({ db }) =>
@@ -138,11 +127,11 @@ export function Popup({ db, now = Date.now, timeZone, published: publishedBefore
     if (dashboard.value && goal !== undefined) keepLastDashboard({ dashboard: dashboard.value, goal });
   }, [dashboard.value]);
 
-  // First paint of the last dashboard, of today's numbers (from the background's count or the
-  // ledger) and of the whole dashboard from the ledger, for the speed check (npm run bench:ledger -- --chromium).
+  // First paint of the last dashboard, of today's numbers (unless ./first-paint.tsx showed them
+  // already) and of the whole dashboard from the ledger, for the speed check (npm run bench:ledger -- --chromium).
   useEffect(() => mark('callfirst:last-dashboard', !!last), []);
-  const current = todayLive.value?.counts ?? fallbackCounts ?? published;
-  useEffect(() => mark('callfirst:today', !!current), [current]);
+  const current = todayLive.value?.counts ?? fallbackCounts ?? firstCounts;
+  useEffect(() => mark('callfirst:today', !!current, current), [current]);
   useEffect(() => mark('callfirst:dashboard', !!dashboard.value), [dashboard.value]);
 
   const counts = current ?? dashboard.value?.counts;
@@ -155,7 +144,6 @@ export function Popup({ db, now = Date.now, timeZone, published: publishedBefore
   const locale = uiLocale();
   const fmt = useMemo(
     () => ({
-      heading: new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' }),
       weekday: new Intl.DateTimeFormat(locale, { weekday: 'narrow' }),
       short: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }),
     }),
@@ -167,8 +155,6 @@ export function Popup({ db, now = Date.now, timeZone, published: publishedBefore
     calls: 0,
     emails: 0,
   });
-  const calls = counts?.calls;
-  const goalMet = goal !== undefined && goal > 0 && calls !== undefined && calls >= goal;
   const streak = shown?.streak ?? 0;
   const overdue = shown?.overdue ?? [];
   const nudges = shown?.nudges;
@@ -182,10 +168,7 @@ export function Popup({ db, now = Date.now, timeZone, published: publishedBefore
 
   return (
     <main class="popup">
-      <header class="popup-header">
-        <h1>{t('popupTitle')}</h1>
-        <span class="popup-date">{fmt.heading.format(dayDate(today))}</span>
-      </header>
+      <PopupHeader today={today} locale={locale} />
 
       {problem && (
         <div class="storage-problem" role="status" data-testid="storage-problem">
@@ -205,55 +188,7 @@ export function Popup({ db, now = Date.now, timeZone, published: publishedBefore
 
       <CrmLine settings={settings?.values} now={now} />
 
-      <section class="today" aria-label={t('popupToday')}>
-        <div class="tiles">
-          <div class="tile tile-calls">
-            <span class="big" data-testid="calls-today">
-              {calls ?? '–'}
-            </span>
-            <span class="tile-label">{plural('popupCallsLabel', calls ?? 0)}</span>
-          </div>
-          <span class="versus" aria-hidden="true">
-            vs
-          </span>
-          <div class="tile tile-emails">
-            <span class="big" data-testid="emails-today">
-              {counts?.emails ?? '–'}
-            </span>
-            <span class="tile-label">{plural('popupEmailsLabel', counts?.emails ?? 0)}</span>
-          </div>
-        </div>
-
-        <div class="goal">
-          <div class="goal-line">
-            <span>{t('popupGoal')}</span>
-            <span class="goal-number" data-testid="call-goal">
-              {goal ?? '…'}
-            </span>
-          </div>
-          <progress
-            class={goalMet ? 'met' : ''}
-            max={Math.max(goal ?? 1, 1)}
-            value={Math.min(calls ?? 0, Math.max(goal ?? 1, 1))}
-            aria-label={
-              goal !== undefined ? t('popupGoalProgress', [String(calls ?? 0), String(goal)]) : t('popupGoal')
-            }
-          />
-          <p class="goal-status" data-testid="goal-status">
-            {goal === undefined || calls === undefined
-              ? ''
-              : goalMet
-                ? t('popupGoalMet')
-                : goal > 0
-                  ? plural('popupGoalLeft', goal - calls)
-                  : ''}
-          </p>
-          <p class="streak" data-testid="streak" title={t('popupStreakHelp')}>
-            <strong>{streak > 0 ? plural('popupStreak', streak) : t('popupStreakNone')}</strong>
-            <span> · {t('popupStreakHelp')}</span>
-          </p>
-        </div>
-      </section>
+      <TodaySection counts={counts} goal={goal} streak={streak} />
 
       {flash && (
         <p class="flash" role="status">

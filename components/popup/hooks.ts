@@ -1,7 +1,7 @@
 /**
  * The popup's data: live Dexie queries (the background writes, Dexie tells every extension page of
- * the same origin through its BroadcastChannel), settings, the background's in-memory events and
- * its count of today, and "today", which turns at local midnight while the popup stays open.
+ * the same origin through its BroadcastChannel), settings, the background's in-memory events,
+ * and "today", which turns at local midnight while the popup stays open.
  *
  * Dexie arrives by dynamic import (./ledger-access): nothing here loads it up front.
  */
@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { localDay, msUntilNextDay, type Day } from '../../lib/ledger/day';
 import type { LedgerDb } from '../../lib/ledger/db';
 import type { PendingState } from '../../lib/ledger/ledger';
-import { readPendingState, readPublishedToday, watchPendingState, type PublishedToday } from '../../lib/ledger/session';
+import { readPendingState, watchPendingState } from '../../lib/ledger/session';
 import { loadSettings, watchSettings, type ResolvedSettings } from '../../lib/settings';
 
 type AccessModule = typeof import('./ledger-access');
@@ -105,23 +105,6 @@ export function usePendingState(): PendingState | undefined {
     };
   }, []);
   return state;
-}
-
-/**
- * The background's last count of `today` (undefined until read, or when it counted another day).
- * `initial` is the count main.tsx read before the first paint; without it the hook reads it.
- */
-export function usePublishedToday(today: Day, initial?: PublishedToday): PublishedToday['counts'] | undefined {
-  const [published, setPublished] = useState(initial);
-  useEffect(() => {
-    if (initial) return;
-    let live = true;
-    void readPublishedToday().then((p) => live && setPublished(p));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return published?.day === today ? published.counts : undefined;
 }
 
 /** Today's local day, updated when the day turns. */

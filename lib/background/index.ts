@@ -9,7 +9,7 @@ import type { Settings } from '../settings/schema';
 import { DEFAULT_SETTINGS } from '../settings/schema';
 import { Ledger } from '../ledger/ledger';
 import { msUntilNextDay } from '../ledger/day';
-import { publishToday, sessionPendingStore } from '../ledger/session';
+import { sessionPendingStore } from '../ledger/session';
 import { createCrmService, type CrmService } from '../crm/service';
 import { coalesce, showBadge } from './badge';
 import { handleCommand } from './commands';
@@ -41,10 +41,7 @@ export function startBackground(): Background {
   const refreshBadge = coalesce(async () => {
     await ready;
     const counts = await ledger.todayCounts();
-    await Promise.all([
-      showBadge({ counts, goal: settings.dailyCallGoal, saved: ledger.getStatus().persistent }),
-      publishToday({ day: ledger.today(), counts }),
-    ]);
+    await showBadge({ counts, goal: settings.dailyCallGoal, saved: ledger.getStatus().persistent });
   });
   const ledger: Ledger = new Ledger({
     pending: sessionPendingStore(),

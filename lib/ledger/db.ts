@@ -27,8 +27,9 @@ import type { SiteId } from '../settings/schema';
 import { localDay, type Day } from './day';
 import { buildRows, type PreparedEvent } from './rows';
 import { countByDay, type TotalsRow } from './totals';
+import { LEDGER_DB_NAME } from './first-read';
 
-export const LEDGER_DB_NAME = 'callfirst-ledger';
+export { LEDGER_DB_NAME };
 export const LEDGER_SCHEMA_VERSION = 4;
 
 export type EventType = LedgerEvent['type'];

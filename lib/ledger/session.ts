@@ -5,9 +5,7 @@
  * waking the background. If storage.session itself fails, a module variable stands in.
  */
 import { browser } from 'wxt/browser';
-import type { Day } from './day';
 import type { PendingState, PendingStore } from './ledger';
-import type { DayCounts } from './queries';
 
 export const PENDING_STATE_KEY = 'ledgerPending';
 
@@ -54,28 +52,4 @@ export function watchPendingState(onChange: (state: PendingState | undefined) =>
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
-}
-
-/**
- * Today's numbers as the background last counted them (it does after every change, for the badge):
- * the popup paints them without loading or opening the database, then follows the database live.
- */
-export const TODAY_KEY = 'ledgerToday';
-
-export interface PublishedToday {
-  day: Day;
-  counts: DayCounts;
-}
-
-export async function publishToday(today: PublishedToday): Promise<void> {
-  await sessionArea()?.set({ [TODAY_KEY]: today });
-}
-
-export async function readPublishedToday(): Promise<PublishedToday | undefined> {
-  try {
-    const got = await sessionArea()?.get(TODAY_KEY);
-    return got?.[TODAY_KEY] as PublishedToday | undefined;
-  } catch {
-    return undefined;
-  }
 }

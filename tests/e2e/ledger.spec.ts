@@ -113,10 +113,39 @@ test.describe('ledger', () => {
     await expect(popup.getByTestId('emails-today')).toHaveText('2');
     await expect.poll(() => badge(serviceWorker)).toEqual({ text: '1', title: '1 call · 2 emails today' });
 
-    // A second popup opened now shows the same.
-    const second = await openPopup(extensionContext, extensionId);
+    // A second popup opened now shows the same. Its first paint (popup-first.js, before the popup's
+    // script loads) showed these numbers, unless it gave up on a slow read, and the popup took over
+    // the painted nodes: none of today's section was removed on the way.
+    const second = await extensionContext.newPage();
+    await second.addInitScript(() => {
+      const seen = { removed: 0, section: null as Element | null };
+      Object.assign(window, { todaySection: seen });
+      new MutationObserver((records) => {
+        for (const r of records) {
+          r.addedNodes.forEach((n) => {
+            if (n instanceof Element)
+              seen.section ??= n.matches('section.today') ? n : n.querySelector('section.today');
+          });
+          r.removedNodes.forEach((n) => {
+            if (n instanceof Element && (n.matches('section.today') || n.querySelector('section.today')))
+              seen.removed++;
+          });
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await second.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect(second.getByTestId('log-call')).toBeVisible();
     await expect(second.getByTestId('calls-today')).toHaveText('1');
     await expect(second.getByTestId('emails-today')).toHaveText('2');
+    const takeover = await second.evaluate(async () => {
+      const { section, removed } = (window as unknown as { todaySection: { section: Element; removed: number } })
+        .todaySection;
+      const first = await (window as unknown as { callfirstFirstPaint: Promise<{ counts: object } | undefined> })
+        .callfirstFirstPaint;
+      return { kept: section === document.querySelector('section.today'), removed, first: first?.counts ?? 'gave up' };
+    });
+    expect(takeover).toMatchObject({ kept: true, removed: 0 });
+    expect([{ calls: 1, emails: 2 }, 'gave up']).toContainEqual(takeover.first);
     await second.close();
 
     // Export from the options page's "Your data".

@@ -94,7 +94,8 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
         // navigation is started, not awaited, and the page's own heading says it has loaded.
         page.goto(`moz-extension://${EXTENSION_UUID}/${name}.html`, { timeout: 0 }).catch(() => undefined);
         try {
-          await waitThroughNavigation(() => page.waitForSelector('h1'));
+          // A tab stuck this way fails at once, every time: 5 s of asking is plenty before a new tab.
+          await waitThroughNavigation(() => page.waitForSelector('h1'), 5_000);
           return page;
         } catch (error) {
           // Some tabs never let the driver into the new document (every evaluation keeps failing
@@ -114,11 +115,11 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
 /**
  * A wait begun while about:blank is being replaced can fail with a protocol error when its document
  * goes away mid-query (seen with Firefox 153 ESR over BiDi); the new document is then asked again.
- * On a busy machine the replacement can outlast several such failures (three in half a second were
- * seen), so it is asked again for up to `budgetMs`, not a fixed number of times.
+ * The replacement can outlast several quick failures on a loaded machine (three in a row failed
+ * about one run in eight), so it asks again for as long as `withinMs` allows, not a fixed number of times.
  */
-async function waitThroughNavigation(wait: () => Promise<unknown>, budgetMs = 5_000): Promise<void> {
-  const deadline = Date.now() + budgetMs;
+async function waitThroughNavigation(wait: () => Promise<unknown>, withinMs = 10_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
   for (;;) {
     try {
       await wait();

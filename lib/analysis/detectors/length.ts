@@ -37,9 +37,18 @@ const MIN_PERSON_SHARE = 0.02;
 
 /** A document meant to be read: a recap, report, newsletter or announcement (structure or its own words say so). */
 export function isDocument(ctx: DraftContext): boolean {
-  const lines = ctx.text.split('\n').filter((l) => l.trim());
-  const structured = lines.filter((l) => LIST_OR_HEADING.test(l) && countWords(l) <= SHORT_LINE_WORDS).length;
-  const share = structured / Math.max(1, lines.length);
+  let structured = 0;
+  let structuredWords = 0;
+  let allWords = 0;
+  for (const line of ctx.text.split('\n')) {
+    const words = countWords(line);
+    allWords += words;
+    if (!words || words > SHORT_LINE_WORDS || !LIST_OR_HEADING.test(line)) continue;
+    structured++;
+    structuredWords += words;
+  }
+  // Share of words, not lines: a few headings over long paragraphs of argument are still a letter.
+  const share = structuredWords / Math.max(1, allWords);
   if (structured >= STRUCTURED_LINES || (structured >= MIN_STRUCTURED_LINES && share >= STRUCTURED_SHARE)) return true;
   const opening = ctx.text.slice(0, OPENING_CHARS);
   return READ_ME.test(ctx.subject) || READ_ME.test(opening) || BROADCAST.test(opening);

@@ -10,12 +10,28 @@
 import type { Purpose } from '../context';
 import type { PhraseMatcher } from '../phrase-match';
 import { PHRASE_SETS } from '../phrase-sets';
+import { countWords } from '../sentences';
 
 /** "9:30", "1pm", "10 am": a clock time makes a call proposal concrete. */
 const TIME_OF_DAY = /\b\d{1,2}(?::\d{2}\s?(?:am|pm)?|\s?(?:am|pm))\b/i;
 
+/** A link inside a sentence of the rep's hands the reader something to open (any language). */
+const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
+/** Words besides the link: fewer, and the line is a signature's "Web: www…" or a bare link. */
+const LINK_SENTENCE_WORDS = 6;
+
+function sharedLinks(text: string): string[] {
+  // Most drafts hold no link: only then are lines split and counted.
+  if (!/https?:\/\/|www\./i.test(text)) return [];
+  return text
+    .split('\n')
+    .filter((line) => countWords(line.replace(LINK, ' ')) >= LINK_SENTENCE_WORDS)
+    .flatMap((line) => line.match(LINK) ?? []);
+}
+
 export function findPurpose(matcher: PhraseMatcher, english: boolean, text: string): Purpose {
-  if (!english) return { proposesCall: [], offersCall: [], substance: [] };
+  const links = sharedLinks(text);
+  if (!english) return { proposesCall: [], offersCall: [], substance: links };
   const texts = (set: keyof typeof PHRASE_SETS) => matcher.find(PHRASE_SETS[set]).map((hit) => hit.text);
   const proposals = texts('callProposals');
   const offers = texts('callOffers');
@@ -24,7 +40,7 @@ export function findPurpose(matcher: PhraseMatcher, english: boolean, text: stri
   return {
     proposesCall: concrete ? proposals : [],
     offersCall: concrete ? offers : [...proposals, ...offers],
-    substance: texts('substance'),
+    substance: [...texts('substance'), ...links],
   };
 }
 

@@ -10,6 +10,7 @@ import type { DraftContext, QuestionCount } from '../context';
 import { LETTER } from '../letters';
 import type { PhraseMatcher } from '../phrase-match';
 import { PHRASE_SETS } from '../phrase-sets';
+import { countWords } from '../sentences';
 import type { Signal } from '../types';
 
 const HAS_LETTER = new RegExp(`[${LETTER}]`);
@@ -22,6 +23,9 @@ const ASK_LEAD_IN =
   /\b(?:questions?|know|understand|clarif\w*|sense|tell|ask)\b[^:\n]{0,40}:\s*$|\bneed\b[^:\n]{0,20}\b(?:information|details|inputs?|data)\b[^:\n]{0,80}:\s*$/i;
 const PLEASANTRY =
   /^(?:\W*\w+[,!]\s*)?(?:how are you|how's it going|how are things|how have you been|how was (?:your|the) (?:weekend|trip|holiday|vacation|break))\b/i;
+
+/** A unit this short right after a question on the same line continues it ("the state?", "or revoked?"). */
+const FRAGMENT_WORDS = 2;
 
 /** URLs and parenthetical asides hold question marks that ask nothing. */
 const withoutAsides = (line: string) => line.replace(URL, ' ').replace(PARENTHETICAL, ' ');
@@ -43,13 +47,22 @@ function isQuestion(cleaned: string, english: boolean): boolean {
   return HAS_LETTER.test(cleaned) && !PLEASANTRY.test(cleaned.trim());
 }
 
-/** Items of a list that follows an ask lead-in; they ask even without a question mark. */
+/** An item that asks something open ("whether a brake is needed", "how often they stop"), not a field to fill in. */
+const OPEN_ITEM =
+  /^\s*(?:[-*•·–]|\d{1,2}[.)]|[a-h][.)])\s+(?:whether|if|how|what|which|who|whom|when|where|why|do|does|did|is|are|can|could|should|would|will|have|has)\b/i;
+/**
+ * Items of a list that follows an ask lead-in; they ask even without a question mark. A field to fill in
+ * ("Preferred data region", "Name of the primary admin") is a simple factual ask (docs/labeling.md: a
+ * list of those, answered in a line each, is email), so two fields count as one ask.
+ */
 function listedAsks(lines: string[]): Set<number> {
   const asks = new Set<number>();
   let inAskList = false;
+  let fields = 0;
   lines.forEach((line, i) => {
-    if (LIST_ITEM.test(line) && inAskList) asks.add(i);
-    else if (line.trim()) inAskList = ASK_LEAD_IN.test(line);
+    if (LIST_ITEM.test(line) && inAskList) {
+      if (OPEN_ITEM.test(line) || line.includes('?') || fields++ % 2 === 1) asks.add(i);
+    } else if (line.trim()) inAskList = ASK_LEAD_IN.test(line);
   });
   return asks;
 }
@@ -60,8 +73,15 @@ export function countQuestions(text: string, matcher: PhraseMatcher, english: bo
   const listed = english ? listedAsks(lines) : new Set<number>();
   lines.forEach((line, i) => {
     if (listed.has(i) && !isQuestion(line, english)) asks.push(line.trim());
-    else
-      for (const unit of withoutAsides(line).split(/(?<=\?)\s+/)) if (isQuestion(unit, english)) asks.push(unit.trim());
+    else {
+      let previous = false;
+      for (const unit of withoutAsides(line).split(/(?<=\?)\s+/)) {
+        const question = isQuestion(unit, english);
+        // "What does it do for customers? the state? utilities?" is one question with a list, not three.
+        if (question && !(previous && countWords(unit) <= FRAGMENT_WORDS)) asks.push(unit.trim());
+        previous = question;
+      }
+    }
   });
   if (english) {
     const counted = new Set(asks.map((a) => a.toLowerCase()));

@@ -5,6 +5,8 @@
  * The status words are a hand-written list: no maintained lexicon covers the vocabulary of chasing
  * status (sentiment and emotion lexicons such as AFINN score feelings, not requests), so the list
  * names the things a rep chases (an update, a sign-off, a reply) rather than whole phrasings.
+ * Drafts in other languages get the shape without the words: a short reply whose one question is all
+ * it says ("¿Alguna novedad sobre el pedido?", "gibt es schon Rückmeldung?") is most often a chase.
  * Source: docs/labeling.md call/checkin.
  */
 import { countWords } from '../sentences';
@@ -12,7 +14,7 @@ import type { FeatureGroup, FeatureInput } from './types';
 
 /** Own words up to which a draft is short enough to hold nothing but the ask. */
 const SHORT_WORDS = 45;
-/** Without English words to read, a short draft with one question (the ask) is only a weak hint. */
+/** A short English draft with one question and no status words is only a weak hint (most are clear asks). */
 const SHORT_QUESTION_WORDS = 30;
 /** A question about the state of something pending: "did X already…", "any movement?", "still relevant?". */
 const STATUS_QUESTION =
@@ -34,10 +36,14 @@ export function chaserFeatures(input: FeatureInput): FeatureGroup {
   const contentWords = content.reduce((sum, s) => sum + countWords(s), 0);
   // The status ask is most of what the draft says (a clause of context may come with it).
   const chaser = english && words <= SHORT_WORDS && asks.length > 0 && askWords * 2 >= contentWords && substance === 0;
+  // Without English words to read, the shape alone: a short reply whose one question is all it says.
+  const foreignAsk =
+    !english && input.threadMessages >= 2 && words <= SHORT_WORDS && questions === 1 && substance === 0;
   return {
     values: {
       chaserShape: chaser ? 1 : 0,
-      shortQuestion: words <= SHORT_QUESTION_WORDS && questions === 1 && substance === 0 ? 1 : 0,
+      shortQuestion: english && words <= SHORT_QUESTION_WORDS && questions === 1 && substance === 0 ? 1 : 0,
+      shortReplyAsk: foreignAsk ? 1 : 0,
     },
     evidence: chaser ? asks.slice(0, 2) : [],
   };

@@ -90,13 +90,19 @@ export function draftFeatures(
   const document = isDocument(ctx);
   const weightOf = (rule: RuleId) => signals.find((s) => s.rule === rule)?.weight ?? 0;
   const values: Features = {
-    checkin: Math.max(weightOf('checkin') > 0 ? 1 : 0, chaser.values.chaserShape ?? 0),
+    // One check-in feature however it was found: a phrase, the English shape, or the shape in another language.
+    checkin: Math.max(
+      weightOf('checkin') > 0 ? 1 : 0,
+      chaser.values.chaserShape ?? 0,
+      chaser.values.shortReplyAsk ?? 0,
+    ),
     shortQuestion: chaser.values.shortQuestion ?? 0,
     questionsSignal: weightOf('questions'),
     questionCount: Math.min(MAX_QUESTIONS, questionsPast(ctx) + (asks.values.embeddedAsks ?? 0)),
     lengthSignal: weightOf('length'),
-    // Length beyond the threshold counts only where the length detector saw a letter, not a document.
-    lengthLog: weightOf('length') > 0 ? (shape.values.lengthLog ?? 0) : 0,
+    // Length beyond the threshold counts only where the length detector saw a letter to its reader, not a
+    // document or a monologue (a memo, an article: MONOLOGUE_WEIGHT in detectors/length.ts).
+    lengthLog: weightOf('length') >= 1 ? (shape.values.lengthLog ?? 0) : 0,
     threadSignal: weightOf('thread'),
     threadAsks: shape.values.threadAsks ?? 0,
     threadLength: shape.values.threadLength ?? 0,

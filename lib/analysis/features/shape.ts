@@ -5,6 +5,7 @@
  * Source: docs/labeling.md call/thread (5+ messages and still clarifying) and call/long (about 250+ words).
  */
 import type { FeatureGroup, FeatureInput } from './types';
+import { speaksToReader, wordTokens } from './words';
 
 const MAX_DEPTH = 6;
 const STUCK_WORDS = 25;
@@ -15,6 +16,24 @@ const STUCK_QUESTIONS = 2;
  */
 const LENGTH_FROM_SHARE = 0.5;
 const FIGURES = /\d\s?%|[$€£₹]\s?\d/g;
+
+const countFigures = (text: string) => text.match(FIGURES)?.length ?? 0;
+
+/**
+ * Figures (percentages, amounts) the writer puts to the reader. In English only sentences with "I",
+ * "we" or "you" count: figures in a news story or a market report are about the world, not a price
+ * between two people. Other languages count every figure (no pronouns are read there).
+ */
+function figuresIn(input: FeatureInput): number {
+  if (!input.english) return countFigures(input.text);
+  let figures = 0;
+  for (const sentence of input.sentences) {
+    // Most sentences hold no figure: only those that do are tokenized.
+    const count = countFigures(sentence);
+    if (count && speaksToReader(wordTokens(sentence))) figures += count;
+  }
+  return figures;
+}
 
 export function shapeFeatures(input: FeatureInput): FeatureGroup {
   // Depth counts from the long-thread setting (default 5 messages): 1 at the fifth message.
@@ -27,7 +46,7 @@ export function shapeFeatures(input: FeatureInput): FeatureGroup {
       lengthLog,
       threadAsks: stuck ? depth * Math.min(3, input.questions) : 0,
       threadLength: depth * Math.min(2, lengthLog),
-      figures: Math.min(4, input.text.match(FIGURES)?.length ?? 0),
+      figures: Math.min(4, figuresIn(input)),
     },
     evidence: [],
   };

@@ -9,15 +9,19 @@
  */
 import type { FeatureGroup, FeatureInput } from './types';
 
-/** The rep or the company declining: "we cannot go down 14%", "I can't get there", "it is not possible". */
+/**
+ * The rep or the company declining: "we cannot go down 14%", "I can't get there", "it is not possible".
+ * "Can't" before a verb of the mind or the senses is an idiom about oneself, not a refusal to the reader
+ * ("I can't recall", "we couldn't stand it", "I can't wait", "I can't thank you enough").
+ */
 const REFUSAL =
-  /\b(?:(?:i|we)(?: (?:really|simply|just|honestly|unfortunately))? (?:can(?:no|'|’)t|can not|won(?:'|’)t be able|will not be able|am unable|are unable|am not able|are not able|could not|couldn(?:'|’)t|have to decline|must decline)|(?:is|it's|it is) not possible|(?:isn(?:'|’)t|is not) something (?:i|we)|not in a position|not the answer)\b/i;
+  /\b(?:(?:i|we)(?: (?:really|simply|just|honestly|unfortunately))? (?:can(?:no|'|’)t|can not|won(?:'|’)t be able|will not be able|am unable|are unable|am not able|are not able|could not|couldn(?:'|’)t|have to decline|must decline)(?! (?:even )?(?:recall|remember|believe|imagine|wait|stand|thank|explain|speak|read|stress|emphasi[sz]e)\b)|(?:is|it's|it is) not possible|(?:isn(?:'|’)t|is not) something (?:i|we)|not in a position|not the answer)\b/i;
 /** An apology for a problem: "I'm sorry", "we apologise", "I owe you". */
 const APOLOGY =
   /\b(?:i(?:'m|’m| am) (?:so |really |very |truly |deeply )?sorry|(?:i|we) (?:sincerely )?apologi[sz]e|(?:my|our) (?:sincere )?apologies|i owe you)\b/i;
 /** Conceding the reader's side before holding one's own: "I realise that's not…", "to be honest", "I hear you". */
 const CONCESSION =
-  /\b(?:i (?:know|realise|realize|understand|appreciate|recognise|recognize) (?:this|that's|that this|it's|how|why|you|your|these)|i hear you|i get (?:that|it)|to be (?:honest|candid|upfront|fair|transparent)|honestly|an? honest (?:update|answer)|be (?:honest|candid|upfront|transparent) with you|frankly|with (?:all due )?respect|respectfully|push(?:ing)? back|(?:i'd|i would) rather (?:you|tell|be)|hear it from me|not a fun)\b/i;
+  /\b(?:i (?:know|realise|realize|understand|appreciate|recognise|recognize) (?:this|that's|that this|it's|how|why|you|your|these)|i hear you|i get (?:that|it)|to be (?:honest|candid|upfront|fair|transparent)|honestly|an? honest (?:update|answer)|be (?:honest|candid|upfront|transparent) with you|frankly|with (?:all due )?respect(?! to\b)|respectfully|push(?:ing)? back|(?:i'd|i would) rather (?:you|tell|be)|hear it from me|not a fun)\b/i;
 const COMPETITOR =
   /\b(?:competitor\w*|comparison|compared|bake-?off|versus|vs\.?|their (?:quote|price|pricing|number|offer|bid|proposal|grid|sheet)|other (?:quote|offer|vendor|supplier|bid|proposal)s?|cheaper|lower (?:price|quote|offer|bid))\b/i;
 /** A price that moves: up, down, off. With a figure in the same sentence it is a price change or a discount fight. */

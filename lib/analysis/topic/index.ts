@@ -49,9 +49,18 @@ const GREETING_ONLY = /^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evenin
 const MAX_INTRODUCED = 2;
 const LIST_ITEM = /^\s*(?:[-*•–]|\d+[.)])\s/;
 
-/** The sentence at `at`, with the list items it introduces when it ends in a colon. */
+/** "Tasha - I am so sorry.": an apology with no object; what it is for comes in the sentences after it. */
+const BARE_APOLOGY = /\b(?:sorry|apologi[sz]e|apologies)\W*$/i;
+const APOLOGY = /\b(?:sorry|apologi[sz]e|apologies)[.!]+\s/i;
+const APOLOGY_EXPLAINED_IN = 2;
+
+/**
+ * The sentence at `at`, with the list items it introduces when it ends in a colon, or the sentences
+ * that say what a bare apology is for.
+ */
 function withIntroduced(sentences: readonly string[], at: number): string {
   const sentence = sentences[at] ?? '';
+  if (BARE_APOLOGY.test(sentence)) return sentences.slice(at, at + 1 + APOLOGY_EXPLAINED_IN).join(' ');
   if (!sentence.trimEnd().endsWith(':')) return sentence;
   const items: string[] = [];
   for (let i = at + 1; i < sentences.length && items.length < MAX_INTRODUCED; i++) {
@@ -99,6 +108,15 @@ function carriers(input: TopicInput): string[] {
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'our', 'your', 'my', 'their']);
 /** A draft phrase at least this strong is the point; a weaker one yields to a subject that names something. */
 const CONFIDENT = 2.5;
+/**
+ * A reply's subject that the draft no longer writes names what the thread started on (subject.ts):
+ * a draft phrase that names a thing by its code ("your H-2A crews", "the ACH batch") and is definite
+ * or repeated says more.
+ */
+const CONFIDENT_OVER_STALE = 1.5;
+/** An acronym or a code: "ACH", "H-2A", "VF2", "PO"; not a figure ("$62k", "30-day"). */
+const CODE = /^\p{L}.*(?:\p{Lu}{2}|\p{L}-?\p{N}|\p{N}-?\p{L})/u;
+const codeIn = (phrase: NounPhrase) => phrase.words.some((w) => CODE.test(w.text));
 /** So strong that later sentences need not be read: the object of "on" that the subject names too. */
 const PLAINLY = 4;
 /** A company, a person or a place ("Sunfield", "Castellan's"): who, not what. */
@@ -213,8 +231,9 @@ function asTopic(found: Weighed, input: TopicInput): Topic {
 function proposalOf(sentence: string, phrases: readonly NounPhrase[]) {
   const proposal = PROPOSAL_CUE.exec(sentence);
   // A refusal points the same way, at a thing it names fully: "we can't do [the 30% discount]",
-  // "can't agree to is [section 9.2]" (not "be [upfront]").
-  const cue = proposal ?? REFUSAL.exec(sentence);
+  // "can't agree to is [section 9.2]" (not "be [upfront]"); so does a bare apology, at what went wrong
+  // ("I am so sorry. … [The ACH batch] for your Friday run was held").
+  const cue = proposal ?? REFUSAL.exec(sentence) ?? APOLOGY.exec(sentence);
   if (!cue) return { proposed: undefined, pointers: [] };
   const after = countWords(sentence.slice(0, cue.index + cue[0].length));
   const cueWords = new Set(cue[0].toLowerCase().split(/\s+/));
@@ -222,6 +241,7 @@ function proposalOf(sentence: string, phrases: readonly NounPhrase[]) {
   const verbHead = (phrase: NounPhrase) => phrase.words[phrase.coreWords - 1]?.tags.has('PresentTense') ?? false;
   const full = (phrase: NounPhrase) =>
     !namesOnly(phrase) &&
+    !PARTY_NOUNS.has(phrase.head) &&
     !verbHead(phrase) &&
     (proposal || phrase.figure || DEFINITE.has(phrase.words[0]?.normal ?? '') || phrase.modified);
   return {
@@ -230,7 +250,7 @@ function proposalOf(sentence: string, phrases: readonly NounPhrase[]) {
   };
 }
 
-function fromDraft(input: TopicInput): { topic: Topic; confident: boolean } | undefined {
+function fromDraft(input: TopicInput): { topic: Topic; weight: number; coded: boolean } | undefined {
   // A filler subject ("Great chatting today") names nothing, so it confirms nothing either.
   const subject = isFillerSubject(input.subject) ? '' : input.subject;
   const salience = { subject: stemCounts(subject), text: stemCounts(input.ownText) };
@@ -246,7 +266,7 @@ function fromDraft(input: TopicInput): { topic: Topic; confident: boolean } | un
     top = best(top ? [top, ...weighed] : weighed);
     if (top && top.weight >= PLAINLY) break;
   }
-  return top && { topic: asTopic(top, input), confident: top.weight >= CONFIDENT };
+  return top && { topic: asTopic(top, input), weight: top.weight, coded: codeIn(top.phrase) };
 }
 
 /**
@@ -256,8 +276,9 @@ function fromDraft(input: TopicInput): { topic: Topic; confident: boolean } | un
  */
 export function findTopic(input: TopicInput): Topic | undefined {
   const drafted = input.readText ? fromDraft(input) : undefined;
-  if (drafted?.confident) return drafted.topic;
   const subject = readSubject(input.subject, input.ownText);
+  const enough = subject?.stale && drafted?.coded ? CONFIDENT_OVER_STALE : CONFIDENT;
+  if (drafted && drafted.weight >= enough) return drafted.topic;
   const fromSubject = subject && { text: subject.text, short: subject.text };
   // Several questions rarely share one phrase: whom they are about ("Coastal Courier") says more than the first one's.
   if (subject && (!subject.who || (subject.who === 'names' && input.reason === 'questions'))) return fromSubject;

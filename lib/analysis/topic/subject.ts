@@ -111,6 +111,25 @@ export interface SubjectTopic {
    * your Halvorn team"). A draft's own guess goes first.
    */
   who: 'names' | 'team' | undefined;
+  /**
+   * A reply's subject ("Re: URGENT - direct deposits not received") whose words the draft hardly
+   * writes: it names what the thread started on, not what this draft is about.
+   */
+  stale: boolean;
+}
+
+/** Of a subject's words that name something, at most this share written in a reply's draft makes it stale. */
+const STALE_SHARE = 1 / 3;
+
+function staleReply(subject: string, text: string, ownWordsAsWritten: ReadonlySet<string>): boolean {
+  if (!REPLY_PREFIX.test(subject)) return false;
+  const ownWords = new Set([...ownWordsAsWritten].map((word) => word.toLowerCase()));
+  const named = wordsOf(text).filter((word) => !FILLER_WORDS.has(word));
+  const written = named.filter(
+    (word) => ownWords.has(word) || ownWords.has(word.replace(/s$/, '')) || ownWords.has(`${word}s`),
+  );
+  // A one-word heading ("Re: Timing", "Re: Pricing") stays true through a thread; a longer one names the incident it began with.
+  return named.length > 1 && written.length <= named.length * STALE_SHARE;
 }
 
 /** People and groups as the head of a subject: "your Halvorn team", "the Acme folks". */
@@ -122,7 +141,7 @@ export function readSubject(subject: string, ownText: string): SubjectTopic | un
   if (text === undefined) return undefined;
   const ownWords = new Set(ownText.split(NON_WORD));
   const who = PARTY_HEAD.test(text) ? 'team' : onlyNames(text, ownWords) ? 'names' : undefined;
-  return { text, who };
+  return { text, who, stale: staleReply(subject, text, ownWords) };
 }
 
 /** Words of the subject that may qualify a draft's noun: "Guard cut-over", "Meridian vendor risk". */

@@ -38,6 +38,7 @@ describe('tension, stance and figures', () => {
     "I took it to our finance team and getting to $11.25 isn't something I can get approved. I realise that's not the answer you were hoping for.",
     'I went through our calculation again with my manager, and honestly we cannot go down 14 %. The best I can do is an additional 3 % on the servo package.',
     "I owe you an honest update: Canadian payroll moves to Q4. I'm sorry, I shouldn't have given you a date that firm.",
+    "With respect, I don't think their quote is an apples-to-apples comparison, and we can't match a number that leaves out support.",
   ])('reads calm conflict: %s', (body) => {
     const result = analyzeDraft({ body, threadMessages: 3 });
     expect(features(body, 3).stance).toBeGreaterThan(0);
@@ -49,7 +50,10 @@ describe('tension, stance and figures', () => {
     'Tickets cannot be sold or given away; pick yours up at reception on Friday.',
     'Thanks for the order. The price is $42.50 per seat, as quoted, and the invoice is attached.',
     'No problem at all - happy to help. The install is booked for Monday.',
-  ])('does not read rules, prices or cheerful negatives as conflict: %s', (body) => {
+    "I can't recall whether the index is Dow Jones or NYMEX, so I'll check with the desk.",
+    'We could not wait to see the new plant, and I can not thank you enough for the tour.',
+    'Please send your input with respect to the March invoices by Friday.',
+  ])('does not read rules, prices, idioms or cheerful negatives as conflict: %s', (body) => {
     expect(features(body).stance).toBe(0);
     expect(analyzeDraft({ body }).nudge).toBe(false);
   });
@@ -59,8 +63,13 @@ describe('tension, stance and figures', () => {
       'Weekly pipeline update:\n\nLost\n- Ridgeline Supply: $120K to Sortera, their bid was 12% lower\n\nCommit\n- Halcyon Health: $214K\n- Buckeye: $96K, 8% discount approved';
     expect(features(report).figures).toBe(0);
     expect(
-      features('Dana, their bid was 12% lower, and $120K is a lot to leave on the table.').figures,
+      features('Dana, their bid was 12% lower, and $120K is a lot for us to leave on the table.').figures,
     ).toBeGreaterThan(0);
+  });
+
+  it('reads figures about the world at large (a news story) as information', () => {
+    const news = 'Producers plan to raise spending by 18%, and the index fell 4% to $310 on Friday, analysts said.';
+    expect(features(news).figures).toBe(0);
   });
 
   it('flips a negated lexicon word and ignores ordinary negativity', () => {
@@ -100,8 +109,11 @@ describe('non-English drafts', () => {
       'Hola Javier:\n\n¿Alguna novedad sobre el pedido de los sensores? Ya no puedo esperar más, lo siento mucho.';
     const f = features(body, 3);
     expect(f.english).toBe(0);
-    expect([f.checkin, f.stance, f.negativeValence, f.conflictSignal]).toEqual([0, 0, 0, 0]);
-    expect(f.shortQuestion).toBe(1);
+    expect([f.stance, f.negativeValence, f.conflictSignal]).toEqual([0, 0, 0]);
+    // A short reply whose one question is all it says is a check-in by its shape, in any language.
+    expect(f.checkin).toBe(1);
+    expect(features(body, 1).checkin).toBe(0);
+    expect(features(`${body} Te adjunto la oferta: https://example.com/oferta-2025`, 3).checkin).toBe(0);
   });
 });
 

@@ -146,6 +146,32 @@ const JUDGED: { draft: AnalysisInput; reason: string; expected: string }[] = [
     expected: 'to talk through your order 4500218834 and agree how we move forward.',
   },
   {
+    reason: 'conflict, a bare apology and what went wrong after it, under a reply subject',
+    draft: {
+      subject: 'Re: URGENT - paychecks missing',
+      body: "Tasha - I am so sorry.\n\nJust got off with our payments team. The ACH batch for your Friday run was held by our bank partner's fraud screen. It's released now, but that doesn't help the people who were short this morning.\n\nWe want to cover any overdraft fees your staff got hit with, and that part is on us.\n\nJordan",
+    },
+    expected: 'to talk through the ACH batch and agree how we move forward.',
+  },
+  {
+    reason: 'thread, a reply subject the draft no longer writes and a thing it names by its code',
+    draft: {
+      subject: 'Re: Sunfield - seasonal headcount + billing',
+      threadMessages: 6,
+      body: "Carla - I know we've gone back and forth on this a bunch.\n\nBut re-reading your note, you said your H-2A crews are paid through the farm labor contractor, not Sunfield directly? If that's right they wouldn't be on Payvault at all. Which is it? Or some of each?\n\nJordan",
+    },
+    expected: 'to settle your H-2A crews in one conversation instead of another round of email.',
+  },
+  {
+    reason: 'thread, a reply subject the draft no longer writes and nothing named by a code',
+    draft: {
+      subject: 'Re: Kickoff meeting - finding a time',
+      threadMessages: 6,
+      body: 'Hi all,\n\nThanks for the replies, I now have four different slots from four of you. Could we just pick the Tuesday one? Does anyone have a hard conflict with it? If not, I will send the invite today.\n\nBest,\nSam',
+    },
+    expected: 'to settle the kickoff meeting in one conversation instead of another round of email.',
+  },
+  {
     reason: 'conflict, a figure and a noun the lexicon reads as a verb',
     draft: {
       subject: 'RE: Lens renewal – commercial terms',

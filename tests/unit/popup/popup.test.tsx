@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { paintFirst } from '../../../components/popup/first-paint';
 import { Popup } from '../../../components/popup/Popup';
 import { YourData } from '../../../components/data/YourData';
 import { POPUP_INTENT_KEY } from '../../../lib/background/commands';
@@ -31,6 +32,7 @@ beforeEach(async () => {
 });
 afterEach(() => {
   cleanup();
+  document.body.replaceChildren(); // the first paint's containers
   ledger.close();
   db.close();
 });
@@ -266,27 +268,72 @@ describe('Popup', () => {
     await waitFor(() => expect(screen.getByTestId('overdue').textContent).toContain('Dana Lee'));
   });
 
-  it('shows the background’s count of today in its first paint, then follows the ledger', async () => {
+  it('takes over its first paint node for node, with the same numbers and words, then follows the ledger', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { dailyCallGoal: 2 } });
+    for (let d = 1; d <= 2; d++) {
+      await ledger.record(call('c@x.example', NOW - d * DAY, `c${d}`));
+      await ledger.record(call('b@x.example', NOW - d * DAY, `b${d}`));
+    }
+    const before = show();
+    await waitFor(() => expect(screen.getByTestId('streak').textContent).toContain('2-day streak'));
+    await waitFor(() => expect(localStorage.length).toBe(1)); // the last dashboard: goal 2, 2-day streak
+    before.unmount();
     await ledger.record(email('dana@acme.example', NOW));
     await ledger.record(call('dana@acme.example', NOW));
-    render(
-      <Popup
-        db={db}
-        now={() => NOW}
-        timeZone={ZONE}
-        published={{ day: '2026-06-15', counts: { calls: 1, emails: 1 } }}
-      />,
-    );
+
+    // The first paint, from today's row alone (no Dexie), before the popup's script has loaded.
+    const app = document.body.appendChild(Object.assign(document.createElement('div'), { id: 'app' }));
+    const first = await paintFirst(document, { now: NOW, timeZone: ZONE, indexedDB: tdb.factory });
+    expect(first).toEqual({ day: '2026-06-15', counts: { calls: 1, emails: 1 } });
+    const painted = [...app.querySelectorAll('*')];
+    const text = app.textContent;
     expect(screen.getByTestId('calls-today').textContent).toBe('1');
     expect(screen.getByTestId('emails-today').textContent).toBe('1');
+    expect(screen.getByTestId('call-goal').textContent).toBe('2');
+    expect(screen.getByTestId('goal-status').textContent).toBe("1 more call to reach today's goal");
+    expect(screen.getByTestId('streak').textContent).toContain('2-day streak');
+    const names = () =>
+      ['calls-today', 'emails-today', 'call-goal'].map((id) => screen.getByTestId(id).closest('section')!.ariaLabel);
+
+    // The popup renders over it: the same nodes, the same words, the rest of the dashboard after them.
+    const labels = names();
+    render(<Popup db={db} now={() => NOW} timeZone={ZONE} first={first} />, { container: app });
+    painted.forEach((node) => expect(node.isConnected).toBe(true));
+    expect(app.querySelector('section.today')).toBe(painted.find((n) => n.matches('section.today')));
+    expect(app.textContent).toContain(text);
+    expect(names()).toEqual(labels);
+    expect(screen.getByTestId('log-call')).toBeTruthy();
+
     await ledger.record(email('lee@globex.example', NOW + 1));
     await waitFor(() => expect(screen.getByTestId('emails-today').textContent).toBe('2'));
+    expect(app.querySelector('section.today')).toBe(painted.find((n) => n.matches('section.today')));
   });
 
-  it('ignores the background’s count of another day', async () => {
-    await fakeBrowser.storage.session.set({ ledgerToday: { day: '2026-06-14', counts: { calls: 9, emails: 9 } } });
+  it('paints nothing first on an empty profile, and leaves no database behind for the ledger to find', async () => {
+    const app = document.body.appendChild(Object.assign(document.createElement('div'), { id: 'app' }));
+    const fresh = testDatabase('never-opened');
+    expect(
+      await paintFirst(document, { now: NOW, timeZone: ZONE, indexedDB: fresh.factory, name: 'never-opened' }),
+    ).toBe(undefined);
+    expect(app.childNodes.length).toBe(0);
+    expect(await fresh.factory.databases()).toEqual([]);
+  });
+
+  it('leaves the popup to render alone when its first paint fails', async () => {
     await ledger.record(email('dana@acme.example', NOW));
-    show();
+    const app = document.body.appendChild(Object.assign(document.createElement('div'), { id: 'app' }));
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(() => {
+      throw new Error('no messages');
+    });
+    expect(await paintFirst(document, { now: NOW, timeZone: ZONE, indexedDB: tdb.factory })).toBe(undefined);
+    expect(app.childNodes.length).toBe(0);
+  });
+
+  it('ignores a first paint of another day', async () => {
+    await ledger.record(email('dana@acme.example', NOW));
+    render(
+      <Popup db={db} now={() => NOW} timeZone={ZONE} first={{ day: '2026-06-14', counts: { calls: 9, emails: 9 } }} />,
+    );
     expect(screen.getByTestId('calls-today').textContent).toBe('–');
     await waitFor(() => expect(screen.getByTestId('emails-today').textContent).toBe('1'));
     expect(screen.getByTestId('calls-today').textContent).toBe('0');

@@ -20,6 +20,11 @@ describe('length detector', () => {
     expect(rulesOf(body)).not.toContain('length');
   });
 
+  it('fires on a long argument with a few short headings over its paragraphs', () => {
+    const body = `Hi Lee,\n\n*Where you are today*\n${argument.repeat(2)}\n\n*What changes*\n${argument.repeat(2)}\n\n*What I'd suggest*\n${argument.repeat(2)}`;
+    expect(rulesOf(body)).toContain('length');
+  });
+
   it('does not fire on a long memo that does not talk to its reader', () => {
     const memo =
       'The commission released its order on transmission pricing, and the utilities filed comments on the schedule. ';

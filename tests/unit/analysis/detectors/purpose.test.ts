@@ -11,4 +11,13 @@ describe('purpose (negative signal)', () => {
   it('does not cancel on a vague offer to talk', () => {
     expect(nudges('Bumping this up in case it got buried. Would still love to find 20 min.')).toBe(true);
   });
+
+  it('counts a link shared in a sentence as something new, not one in a signature line', () => {
+    const chase = 'Following up on my note last week, any update on the migration plan?';
+    expect(nudges(chase)).toBe(true);
+    expect(
+      nudges(`${chase} The playbook we talked about is now published here: https://docs.example.com/playbook`),
+    ).toBe(false);
+    expect(nudges(`${chase}\n\nWeb: www.example.com`)).toBe(true);
+  });
 });
