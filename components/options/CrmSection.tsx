@@ -63,9 +63,10 @@ export function CrmSection({ settings }: { settings: Settings }) {
     setBusy(true);
     void sendToBackground({ type: 'crm_disconnect' })
       .then(async (answer) => {
-        await browser.permissions.remove({ origins: [originPatternOf(config)] });
         // Forgotten here either way; say so when the CRM could not be told to revoke the sign-in.
         setMessage(answer.error ? t('crmDisconnectedNotRevoked', [name, answer.error]) : t('crmDisconnectedNow', name));
+        // The host is no longer needed (a build that grants it at install cannot give it up).
+        await browser.permissions.remove({ origins: [originPatternOf(config)] }).catch(() => undefined);
       })
       .catch(() => undefined)
       .finally(() => setBusy(false));

@@ -195,6 +195,8 @@ test('connect, log calls to Salesforce, count its calls, and lose nothing offlin
   await options.reload();
   await options.getByRole('button', { name: 'Disconnect from Salesforce' }).click();
   await expect(options.getByTestId('crm-status')).toHaveText('Not connected to Salesforce.');
+  // The status turns as the tokens are forgotten; the message comes once Salesforce has revoked them.
+  await expect(options.getByTestId('crm-message')).toHaveText(/^Disconnected from Salesforce\. /);
   expect(org.refreshTokens.size).toBe(0);
   expect(org.invalid).toEqual([]);
 });
