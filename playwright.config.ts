@@ -5,8 +5,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
-  // Two cores here: two workers, each with its own Chromium and extension.
-  workers: 2,
+  // Three workers on two cores: the tests mostly wait on the pages' own timers (pauses, Undo Send),
+  // using under half the CPU, and a third worker cuts the suite from about 3.5 to 2.2 minutes.
+  workers: 3,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

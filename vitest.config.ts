@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -9,5 +10,7 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['fake-indexeddb/auto'],
     restoreMocks: true,
+    // Vitest's default leaves one core idle; on two cores that runs the files one at a time.
+    maxWorkers: availableParallelism(),
   },
 });
