@@ -132,10 +132,7 @@ export async function overdueContacts(
   options: OverdueOptions,
   withLastCall = Infinity,
 ): Promise<OverdueContact[]> {
-  const recent = await db.contacts
-    .where('lastEmailAt')
-    .aboveOrEqual(now - options.overdueDays * DAY_MS)
-    .toArray();
+  const recent = await emailedWithinOverdueDays(db, now, options).toArray();
   const out: OverdueContact[] = [];
   for (const row of recent) {
     const history = toContactHistory(row);
@@ -145,6 +142,11 @@ export async function overdueContacts(
   out.sort(mostOverdueFirst);
   await addLastCalls(db, out.slice(0, withLastCall));
   return out;
+}
+
+/** Contacts emailed in the last `overdueDays` days, read through the `lastEmailAt` index. */
+function emailedWithinOverdueDays(db: LedgerDb, now: number, options: OverdueOptions) {
+  return db.contacts.where('lastEmailAt').aboveOrEqual(now - options.overdueDays * DAY_MS);
 }
 
 /** Most emails since the last call first, then the longest without a call. */
@@ -170,11 +172,7 @@ export async function teamOverdueCandidates(
   options: OverdueOptions,
   limit = TEAM_LOOKUPS,
 ): Promise<string[]> {
-  const recent = await db.contacts
-    .where('lastEmailAt')
-    .aboveOrEqual(now - options.overdueDays * DAY_MS)
-    .reverse()
-    .toArray();
+  const recent = await emailedWithinOverdueDays(db, now, options).reverse().toArray();
   const overdue: string[] = [];
   const neverCalled: string[] = [];
   for (const row of recent) {
