@@ -105,6 +105,9 @@ export interface RecordRequest {
   type: 'record';
   event: LedgerEvent;
 }
+/** The most addresses one `contact_history` request may ask about; the background reads no more. */
+export const MAX_HISTORY_LOOKUPS = 100;
+
 export interface HistoryRequest {
   type: 'contact_history';
   /** Addresses (any case); contacts the ledger does not know are left out of the reply. */

@@ -4,7 +4,7 @@
  */
 import type { Ledger } from '../ledger/ledger';
 import { sanitizeEvent } from '../ledger/validate';
-import type { ContactHistory, Request, ResponseMap } from '../messages';
+import { MAX_HISTORY_LOOKUPS, type ContactHistory, type Request, type ResponseMap } from '../messages';
 import { type AnalysisService, createAnalysisService } from './analysis';
 
 const TYPES = new Set<string>([
@@ -15,7 +15,6 @@ const TYPES = new Set<string>([
   'analyse',
   'prime_analysis',
 ]);
-const MAX_LOOKUPS = 100;
 
 function isRequest(message: unknown): message is Request {
   return typeof message === 'object' && message !== null && TYPES.has(String((message as { type?: unknown }).type));
@@ -23,7 +22,7 @@ function isRequest(message: unknown): message is Request {
 
 function strings(value: unknown): string[] {
   return Array.isArray(value)
-    ? value.filter((v): v is string => typeof v === 'string' && v.length <= 320).slice(0, MAX_LOOKUPS)
+    ? value.filter((v): v is string => typeof v === 'string' && v.length <= 320).slice(0, MAX_HISTORY_LOOKUPS)
     : [];
 }
 

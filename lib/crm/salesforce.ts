@@ -134,7 +134,7 @@ export async function errorOf(response: Response): Promise<CrmError> {
 const IN_LIST_CHARS = 1_000;
 
 /** `values` quoted for SOQL `IN (…)`, split into lists of at most IN_LIST_CHARS characters. */
-export function inListsOf(values: readonly string[]): string[] {
+function inListsOf(values: readonly string[]): string[] {
   const lists: string[] = [];
   let current: string[] = [];
   let length = 0;

@@ -11,7 +11,7 @@ import {
   type OverdueReason,
 } from '../contact-history';
 import { OVERDUE_ALONE_EVERY_DAYS } from '../analysis/overdue-alone';
-import type { ContactHistory } from '../messages';
+import { MAX_HISTORY_LOOKUPS, type ContactHistory } from '../messages';
 import { addDays, localDay, type Day } from './day';
 import type { LedgerDb } from './db';
 import { isOverdueOnly, toContactHistory, toLastCall } from './rows';
@@ -157,9 +157,6 @@ function mostOverdueFirst(a: ContactHistory, b: ContactHistory): number {
   );
 }
 
-/** How many contacts the popup asks the background about (its limit per `contact_history` request). */
-export const TEAM_LOOKUPS = 100;
-
 /**
  * The addresses whose overdue state the team's last call (from the CRM) can change: contacts
  * emailed in the last `overdueDays` days that are overdue (a teammate's recent call takes them off
@@ -170,7 +167,7 @@ export async function teamOverdueCandidates(
   db: LedgerDb,
   now: number,
   options: OverdueOptions,
-  limit = TEAM_LOOKUPS,
+  limit = MAX_HISTORY_LOOKUPS,
 ): Promise<string[]> {
   const recent = await emailedWithinOverdueDays(db, now, options).reverse().toArray();
   const overdue: string[] = [];
