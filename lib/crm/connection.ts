@@ -123,7 +123,7 @@ export class CrmConnection {
   async disconnect(): Promise<void> {
     const auth = await this.auth();
     await forgetTokens();
-    await browser.storage.local.set({ [STATUS_KEY]: { connected: false } satisfies CrmStatus });
+    await replaceStatus({ connected: false });
     if (auth) await this.provider.revoke(this.config, auth.refreshToken);
   }
 
@@ -216,18 +216,30 @@ export async function readStatus(): Promise<CrmStatus> {
   return (got[STATUS_KEY] as CrmStatus | undefined) ?? { connected: false };
 }
 
-/** Status writes run one after another, each over the latest copy. */
+/**
+ * Status writes run one after another, each over the latest copy: a sync that ends as the rep
+ * disconnects must not write its older copy (still connected) back over the disconnect.
+ */
 let statusWrites: Promise<unknown> = Promise.resolve();
 
-export function updateStatus(change: Partial<CrmStatus>): Promise<void> {
+function writeStatus(next: (current: CrmStatus) => CrmStatus): Promise<void> {
   const write = statusWrites.then(async () => {
-    const merged: CrmStatus = { ...(await readStatus()), ...change };
+    const merged = next(await readStatus());
     // Storage keeps no undefined: a change to undefined removes the field.
-    const next = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined));
-    await browser.storage.local.set({ [STATUS_KEY]: next });
+    const stored = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined));
+    await browser.storage.local.set({ [STATUS_KEY]: stored });
   });
   statusWrites = write.catch(() => undefined);
   return write;
+}
+
+export function updateStatus(change: Partial<CrmStatus>): Promise<void> {
+  return writeStatus((current) => ({ ...current, ...change }));
+}
+
+/** Starts the status afresh (on disconnect), in turn with the other writes. */
+function replaceStatus(status: CrmStatus): Promise<void> {
+  return writeStatus(() => status);
 }
 
 export async function forgetTokens(): Promise<void> {
