@@ -13,12 +13,16 @@ import { findPhoneNumbers, isElement, TEL_LINKS, telNumberOf } from '../hosts/do
 import { EMPTY_CALL_NOTES } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import type { CoachContext, CoachDeps } from './deps';
+import type { SentEdits } from './edits-kept';
 import { ExtensionLink } from './extension';
-import { PendingSends } from './pending-sends';
+import { type DraftSent, PendingSends } from './pending-sends';
 import { callLogged } from './records';
 import { safe } from './safe';
 import { isActivationKey, isSendShortcut } from './send';
 import { ComposeSession, type SessionEnv } from './session';
+
+/** How long after an Undo Send the site may take to bring the draft back into a compose window. */
+const DRAFT_RETURN_MS = 10_000;
 
 export class Coach {
   /** One session per compose window, keyed by the window's root element. */
@@ -39,6 +43,8 @@ export class Coach {
   private readonly link: ExtensionLink;
   /** Sends waiting out the site's Undo Send (sites without one count at once). */
   private readonly pending?: PendingSends;
+  /** The edits of the send an Undo took back, waiting for the window that brings the draft back. */
+  private undoneEdits?: { edits: SentEdits; at: number };
   private readonly env: SessionEnv;
   private readonly observer: MutationObserver;
   /** Aborted on stop: removes every page listener. */
@@ -66,7 +72,7 @@ export class Coach {
       alive: () => this.alive(),
       request: (req) => this.link.request(req),
       record: (event) => this.link.record(event),
-      sent: (event) => (this.pending ? this.pending.hold(event) : this.link.record(event)),
+      sent: (send) => (this.pending ? this.pending.hold(send) : this.recordSend(send)),
       diagnose: (update) => this.link.diagnose(update),
       failed: (error) => this.link.failed(error),
       changeSettings: (patch) => this.changeSettings(patch),
@@ -77,7 +83,7 @@ export class Coach {
         ctx,
         doc,
         now: deps.now,
-        record: (event) => this.link.record(event),
+        record: (send) => this.recordSend(send),
       });
     }
   }
@@ -175,8 +181,17 @@ export class Coach {
   }
 
   private open(win: ComposeWindow): void {
-    this.sessions.set(win.root, new ComposeSession(win, this.env));
+    const session = new ComposeSession(win, this.env);
+    this.sessions.set(win.root, session);
     this.windowsFound++;
+    // The first window to open after an Undo Send is the draft it brought back.
+    const undone = this.undoneEdits;
+    this.undoneEdits = undefined;
+    if (undone && this.deps.now() - undone.at <= DRAFT_RETURN_MS) session.sendUndone(undone.edits);
+  }
+
+  private recordSend(send: DraftSent): void {
+    for (const event of send.records) this.link.record(event);
   }
 
   private close(session: ComposeSession, sent: boolean): void {
@@ -257,11 +272,12 @@ export class Coach {
     this.onUndoSend(event.target);
   }
 
-  /** Undo on the site's "Message sent" offer: the last send goes back to being a draft. */
+  /** Undo on the site's "Message sent" offer: the last send goes back to being a draft, with the edits it was sent with. */
   private onUndoSend(target: EventTarget | null): void {
-    if (this.alive() && this.pending && safe(() => this.host.undoSend?.isUndoControl(target) ?? false, false)) {
-      this.pending.undo();
-    }
+    if (!this.alive() || !this.pending || !safe(() => this.host.undoSend?.isUndoControl(target) ?? false, false))
+      return;
+    const undone = this.pending.undo();
+    if (undone?.edits.length) this.undoneEdits = { edits: undone.edits, at: this.deps.now() };
   }
 
   private onPointerIntent(event: Event): void {

@@ -2,7 +2,8 @@
  * The nudge's edits to a draft ("Ask for a call instead", "Use the opener") count as accepted only
  * when the rep keeps them: they wait here until the draft is sent, and an Undo (the nudge's button, or
  * Ctrl+Z that brings the rep's own words back) takes them back. A draft closed without sending
- * accepts nothing.
+ * accepts nothing. A send the site's Undo Send takes back gives its edits back to the draft that
+ * returns, so they count when it goes for good.
  */
 import type { UndoableAction } from '../../components/nudge/types';
 import type { RuleId } from '../settings/schema';
@@ -15,8 +16,11 @@ export interface KeptEdit {
 
 interface Pending extends KeptEdit {
   /** The rep's own words just before the edit; undefined when they could not be read. */
-  before: string | undefined;
+  readonly before: string | undefined;
 }
+
+/** The edits a draft was sent with, as they were waiting (for the draft an Undo Send brings back). */
+export type SentEdits = readonly Pending[];
 
 export class EditsKept {
   private pending: Pending[] = [];
@@ -39,9 +43,14 @@ export class EditsKept {
   }
 
   /** The draft was sent: the edits it still holds, once. */
-  sent(): KeptEdit[] {
-    const kept = this.pending.map(({ action, reasons }) => ({ action, reasons }));
+  sent(): SentEdits {
+    const kept = this.pending;
     this.pending = [];
     return kept;
+  }
+
+  /** Undo Send brought the draft back: the edits it was sent with wait again, before any made since. */
+  returned(edits: SentEdits): void {
+    this.pending = [...edits, ...this.pending];
   }
 }

@@ -1,14 +1,24 @@
 /**
  * Sends waiting out the site's Undo Send. A window that left the page after a send intent may still
  * come back: Gmail's "Message sent · Undo" toast and Outlook's delayed send keep it undoable for a few
- * seconds. So its email_sent event waits here and counts once the offer has gone without an Undo;
- * an Undo drops it, and the draft that comes back counts when it is sent for good. An offer that
- * never shows (Undo Send off, or a site change) lets the send count after OFFER_GRACE_MS.
+ * seconds. So everything the send records (the email, and the nudge's edits it was sent with) waits
+ * here and counts once the offer has gone without an Undo; an Undo drops it and hands it back for
+ * the draft that comes back, which records it when sent for good. An offer that never shows (Undo
+ * Send off, or a site change) lets the send count after OFFER_GRACE_MS.
  */
 import type { UndoSendOffer } from '../hosts/types';
-import type { EmailSent } from '../messages';
+import type { LedgerEvent } from '../messages';
 import type { CoachContext } from './deps';
+import type { SentEdits } from './edits-kept';
 import { safe } from './safe';
+
+/** What one send records, counted or taken back together. */
+export interface DraftSent {
+  /** The nudge's edits the draft was sent with (accepted), then the email. */
+  records: LedgerEvent[];
+  /** Those edits as the draft held them, for the draft an Undo brings back. */
+  edits: SentEdits;
+}
 
 /** How long after the window leaves the site's offer may take to show. */
 export const OFFER_GRACE_MS = 1_000;
@@ -16,7 +26,7 @@ export const OFFER_GRACE_MS = 1_000;
 const RECHECK_MS = 500;
 
 interface Held {
-  event: EmailSent;
+  send: DraftSent;
   leftAt: number;
   offerSeen: boolean;
 }
@@ -25,7 +35,7 @@ export interface PendingSendsEnv {
   ctx: Pick<CoachContext, 'setTimeout'>;
   doc: Document;
   now: () => number;
-  record: (event: EmailSent) => void;
+  record: (send: DraftSent) => void;
 }
 
 export class PendingSends {
@@ -43,18 +53,19 @@ export class PendingSends {
     return this.held.length;
   }
 
-  hold(event: EmailSent): void {
-    this.held.push({ event, leftAt: this.env.now(), offerSeen: false });
+  hold(send: DraftSent): void {
+    this.held.push({ send, leftAt: this.env.now(), offerSeen: false });
     this.settle();
   }
 
-  /** The rep pressed Undo: the latest send since the last Undo goes back to being a draft. */
-  undo(): void {
+  /** The rep pressed Undo: the latest send since the last Undo goes back to being a draft, and is returned. */
+  undo(): DraftSent | undefined {
     const latest = this.held[this.held.length - 1];
-    if (!latest || latest.leftAt <= this.lastUndoAt) return;
+    if (!latest || latest.leftAt <= this.lastUndoAt) return undefined;
     this.held.pop();
     this.lastUndoAt = this.env.now();
     this.settle();
+    return latest.send;
   }
 
   /** Counts each held send the offer no longer covers, and looks again later while any is held. */
@@ -67,7 +78,7 @@ export class PendingSends {
       if (offered) h.offerSeen = true;
       const waited = now - h.leftAt;
       const done = offered ? waited >= offer.longestMs + OFFER_GRACE_MS : h.offerSeen || waited >= OFFER_GRACE_MS;
-      if (done) env.record(h.event);
+      if (done) env.record(h.send);
       else still.push(h);
     }
     this.held = still;
@@ -81,7 +92,7 @@ export class PendingSends {
     this.held = [];
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    for (const h of held) this.env.record(h.event);
+    for (const h of held) this.env.record(h.send);
   }
 
   /** The coach stopped: nothing more is recorded from this page. */

@@ -15,7 +15,6 @@ import {
   type ContactHistory,
   type ContactRef,
   type DismissAction,
-  type EmailSent,
   EMPTY_CALL_NOTES,
   type LedgerEvent,
   type NudgeAction,
@@ -27,9 +26,10 @@ import { AnalysisUnavailable } from './analyse-in-background';
 import { addressesOf, historyLine, lastCallLine, primaryHistory, toAnalysisContact } from './contact';
 import type { CoachContext, CoachDeps } from './deps';
 import { replaceOwnText, replaceSentence, undoEdit } from './edit';
-import { EditsKept } from './edits-kept';
+import { EditsKept, type SentEdits } from './edits-kept';
 import { isContextLost } from './extension';
 import type { NudgeHandle, NudgeView } from './mount';
+import type { DraftSent } from './pending-sends';
 import { callLogged, type DraftFacts, emailSent, nudgeAccepted, nudgeDismissed, nudgeShown } from './records';
 import { safe } from './safe';
 import { noteBlocked, noteDiscard, noteSendIntent, type SendState, wasSent } from './send';
@@ -56,8 +56,8 @@ export interface SessionEnv {
   alive(): boolean;
   request<R extends Request>(req: R): Promise<ResponseOf<R> | undefined>;
   record(event: LedgerEvent): void;
-  /** The window was sent: counts it now, or once the site's Undo Send offer has passed. */
-  sent(event: EmailSent): void;
+  /** The window was sent: counts what it records now, or once the site's Undo Send offer has passed. */
+  sent(send: DraftSent): void;
   diagnose(update: Partial<SiteDiagnostics>): void;
   /** An extension API failed (here: mounting the nudge); stops the coach when its context is gone. */
   failed(error: unknown): void;
@@ -263,9 +263,15 @@ export class ComposeSession implements SendState {
     this.ui?.remove();
     this.ui = null;
     if (!sent) return;
-    for (const { action, reasons } of this.editsKept.sent())
-      this.env.record(nudgeAccepted(this.facts(), action, reasons));
-    this.env.sent(emailSent(this.facts(), this.shown));
+    const facts = this.facts();
+    const edits = this.editsKept.sent();
+    const accepted = edits.map(({ action, reasons }) => nudgeAccepted(facts, action, reasons));
+    this.env.sent({ records: [...accepted, emailSent(facts, this.shown)], edits });
+  }
+
+  /** This window is a draft the site's Undo Send brought back: the edits it was sent with wait again for Send. */
+  sendUndone(edits: SentEdits): void {
+    this.editsKept.returned(edits);
   }
 
   // ------------------------------------------------------------ the nudge

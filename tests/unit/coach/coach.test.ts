@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnalysisInput } from '../../../lib/analysis';
 import { type CoachDeps, startCoach } from '../../../lib/coach';
 import type { NudgeView } from '../../../lib/coach/mount';
@@ -9,9 +9,10 @@ import type { ComposeHost } from '../../../lib/hosts/types';
 import type { LedgerEvent, Request } from '../../../lib/messages';
 import type { ResolvedSettings } from '../../../lib/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/schema';
-import { CHECKIN, fakeContext, loadFixture, NONE } from './helpers';
+import { CHECKIN, emulateInsertText, fakeContext, loadFixture, NONE, useFakeClock } from './helpers';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Lets `ms` of page time pass on the fake clock, running every timer and answer due in it. */
+const elapse = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 const load = (file: string) => loadFixture(`gmail/${file}`);
 
 function setup(options: { settings?: Partial<Settings>; host?: Partial<ComposeHost>; settingsDelay?: number } = {}) {
@@ -49,7 +50,7 @@ function setup(options: { settings?: Partial<Settings>; host?: Partial<ComposeHo
       })) as CoachDeps['send'],
     loadSettings: () =>
       api(async () => {
-        await sleep(options.settingsDelay ?? 0);
+        await new Promise((ready) => setTimeout(ready, options.settingsDelay ?? 0));
         return resolved(options.settings ?? {});
       }),
     watchSettings: (cb) =>
@@ -106,24 +107,28 @@ function click(el: Element | null) {
 const sendButton = (i = 0) => document.querySelectorAll('.Up [role="button"]:not([aria-haspopup])')[i]!;
 
 let current: ReturnType<typeof setup> | undefined;
+beforeEach(() => {
+  useFakeClock();
+});
 afterEach(() => {
   current?.fake.invalidate();
   current = undefined;
+  vi.useRealTimers();
 });
 
 describe('startCoach', () => {
   it('finds windows already open, analyses after a pause and shows the nudge once per level and reasons', async () => {
     load('compose-new.html');
     const t = (current = setup());
-    await sleep(20);
+    await elapse(20);
     expect(t.coach.sessionCount).toBe(1);
     type('Hi Dana, just checking in.');
-    await sleep(200);
+    await elapse(200);
     expect(t.views.filter(Boolean)).toHaveLength(0); // still within the pause
-    await sleep(350);
+    await elapse(350);
     expect(t.views.at(-1)?.reasons).toEqual(['checkin']);
     type('Hi Dana, just checking in. Really.');
-    await sleep(500);
+    await elapse(500);
     expect(t.records.filter((r) => r.type === 'nudge_shown')).toHaveLength(1);
     // No draft text in anything sent to the background.
     expect(JSON.stringify(t.requests)).not.toContain('checking in');
@@ -132,10 +137,10 @@ describe('startCoach', () => {
   it('counts a click on Send once (mouseup and click both fire) when the window leaves', async () => {
     load('compose-new.html');
     const t = (current = setup());
-    await sleep(20);
+    await elapse(20);
     click(sendButton());
     document.querySelector('[role="dialog"]')!.remove();
-    await sleep(50);
+    await elapse(50);
     expect(t.sent()).toHaveLength(1);
     expect(t.sent()[0]).toMatchObject({
       recipients: [{ address: 'dana@acme.example', name: 'Dana Whitfield' }],
@@ -146,12 +151,12 @@ describe('startCoach', () => {
   it('counts Ctrl+Enter in the body as a send intent', async () => {
     load('compose-new.html');
     const t = (current = setup());
-    await sleep(20);
+    await elapse(20);
     document
       .querySelector('[g_editable]')!
       .dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
     document.querySelector('[role="dialog"]')!.remove();
-    await sleep(50);
+    await elapse(50);
     expect(t.sent()).toHaveLength(1);
   });
 
@@ -159,7 +164,7 @@ describe('startCoach', () => {
     load('three-windows.html');
     let blocking = false;
     const t = (current = setup({ host: { hasBlockingDialog: () => blocking } }));
-    await sleep(20);
+    await elapse(20);
     expect(t.coach.sessionCount).toBe(3);
     const dialogs = document.querySelectorAll('[role="dialog"]');
     dialogs[0]!.remove(); // closed with no intent
@@ -169,35 +174,35 @@ describe('startCoach', () => {
     dialogs[1]!.remove(); // discarded after a send click
     click(sendIn(2));
     blocking = true;
-    await sleep(30);
+    await elapse(30);
     blocking = false;
     dialogs[2]!.remove(); // the send was stopped by a dialog, then the window was closed
-    await sleep(50);
+    await elapse(50);
     expect(t.sent()).toHaveLength(0);
   });
 
   it('quiet mode never shows the nudge but still counts sends, and settings apply to open windows at once', async () => {
     load('compose-new.html');
     const t = (current = setup());
-    await sleep(20);
+    await elapse(20);
     type('just checking in');
-    await sleep(450);
+    await elapse(450);
     expect(t.views.at(-1)).not.toBeNull();
     t.changeSettings({ quietMode: true });
     expect(t.views.at(-1)).toBeNull();
     click(sendButton());
     document.querySelector('[role="dialog"]')!.remove();
-    await sleep(50);
+    await elapse(50);
     expect(t.sent()[0]).toMatchObject({ level: 'none', reasons: [] });
   });
 
   it('holds records until settings are known and does nothing when the site is switched off', async () => {
     load('compose-new.html');
     const t = (current = setup({ settings: { sites: ['outlook'] }, settingsDelay: 60 }));
-    await sleep(10);
+    await elapse(10);
     click(sendButton());
     document.querySelector('[role="dialog"]')!.remove();
-    await sleep(120);
+    await elapse(120);
     expect(t.records).toEqual([]);
   });
 
@@ -206,13 +211,13 @@ describe('startCoach', () => {
     performance.clearMeasures('callfirst:prime');
     const t = (current = setup());
     expect(t.primes()).toBe(0); // not during the scan itself: in idle time
-    await sleep(20);
+    await elapse(20);
     expect(t.coach.sessionCount).toBe(3);
     expect(t.primes()).toBe(1);
     expect(t.analysed.every((input) => input.body === '')).toBe(true); // the empty drafts, nothing else
     expect(performance.getEntriesByName('callfirst:prime')).toHaveLength(1);
     t.coach.scan();
-    await sleep(20);
+    await elapse(20);
     expect(t.primes()).toBe(1);
     expect(t.views).toEqual([]);
     expect(t.records).toEqual([]);
@@ -221,27 +226,96 @@ describe('startCoach', () => {
   it('does not prime without a compose window, nor after the context goes away', async () => {
     document.body.replaceChildren(document.createElement('div')); // an inbox with no compose window
     const empty = (current = setup());
-    await sleep(20);
+    await elapse(20);
     expect(empty.primes()).toBe(0);
     empty.fake.invalidate();
     load('compose-new.html');
     const t = (current = setup());
     t.fake.invalidate(); // the window was found by the first scan; its idle-time prime must not run
-    await sleep(20);
+    await elapse(20);
     expect(t.primes()).toBe(0);
   });
 
   it('stops quietly when the extension context goes away', async () => {
     load('compose-new.html');
     const t = (current = setup());
-    await sleep(20);
+    await elapse(20);
     t.fake.invalidate();
     type('just checking in');
     click(sendButton());
     document.querySelector('[role="dialog"]')!.remove();
-    await sleep(500);
+    await elapse(500);
     expect(t.records).toEqual([]);
     expect(t.coach.sessionCount).toBe(0);
+  });
+});
+
+describe('Undo Send', () => {
+  /** Gmail's send with Undo Send on: the window goes and the "Message sent · Undo" toast shows. */
+  function sendUndoably() {
+    click(sendButton());
+    const frame = document.querySelector<HTMLElement>('[role="dialog"]')!;
+    const place = { parent: frame.parentNode!, next: frame.nextSibling };
+    frame.remove();
+    const toast = document.createElement('div');
+    toast.setAttribute('role', 'alert');
+    toast.innerHTML = 'Message sent. <span id="link_undo" role="link" tabindex="0">Undo</span>';
+    document.body.append(toast);
+    return {
+      /** The rep presses Undo: the toast goes and the same window comes back. */
+      undo: () => {
+        click(toast.querySelector('#link_undo'));
+        toast.remove();
+        place.parent.insertBefore(frame, place.next);
+      },
+      runOut: () => toast.remove(),
+    };
+  }
+  const accepted = (t: ReturnType<typeof setup>) => t.records.filter((r) => r.type === 'nudge_accepted');
+
+  it('takes back the rewrite accepted with the send; sent again, the draft records it and the email once', async () => {
+    emulateInsertText();
+    load('compose-new.html');
+    const t = (current = setup({ host: { undoSend: gmailHost.undoSend } }));
+    type('Hi Dana, just checking in.');
+    await vi.waitFor(() => expect(t.views.at(-1)?.reasons).toEqual(['checkin']));
+    t.views.at(-1)!.actions.askForCall();
+    expect(document.querySelector('[g_editable]')!.textContent).toBe(CHECKIN.callRequest);
+
+    const first = sendUndoably();
+    await elapse(2_000);
+    first.undo();
+    await elapse(40_000); // longer than any offer: nothing of the undone send may count late
+    expect(t.coach.sessionCount).toBe(1); // the draft is back
+    expect(t.records.filter((r) => r.type !== 'nudge_shown')).toEqual([]);
+
+    const second = sendUndoably();
+    await elapse(5_000);
+    expect(accepted(t)).toEqual([]);
+    second.runOut();
+    await elapse(2_000);
+    expect(accepted(t)).toMatchObject([{ action: 'call_request', reasons: ['checkin'] }]);
+    expect(t.sent()).toHaveLength(1);
+  });
+
+  it("a draft brought back and returned to the rep's own words before Send accepts nothing", async () => {
+    emulateInsertText();
+    load('compose-new.html');
+    const t = (current = setup({ host: { undoSend: gmailHost.undoSend } }));
+    type('Hi Dana, just checking in.');
+    await vi.waitFor(() => expect(t.views.at(-1)?.reasons).toEqual(['checkin']));
+    t.views.at(-1)!.actions.askForCall();
+    const first = sendUndoably();
+    await elapse(1_000);
+    first.undo();
+    await elapse(500);
+    type('Hi Dana, just checking in.');
+    const again = sendUndoably();
+    await elapse(1_000);
+    again.runOut();
+    await elapse(2_000);
+    expect(t.sent()).toHaveLength(1);
+    expect(accepted(t)).toEqual([]);
   });
 });
 
@@ -259,7 +333,7 @@ describe('an extension update under an open draft', () => {
     type('Hi Dana, just checking in again.');
     click(sendButton());
     document.querySelector('[role="dialog"]')!.remove();
-    await sleep(500); // past the analysis pause and an idle scan: nothing may run
+    await elapse(500); // past the analysis pause and an idle scan: nothing may run
     expect(t.callsAfterGone()).toBe(calls);
     expect(t.coach.sessionCount).toBe(0);
   });
@@ -275,7 +349,7 @@ describe('an extension update under an open draft', () => {
     expect(t.coach.sessionCount).toBe(0);
     type('Hi Dana, just checking in again.');
     click(sendButton());
-    await sleep(500);
+    await elapse(500);
     // Only the listener removal was tried (and its error kept from the page).
     expect(t.callsAfterGone()).toBe(1);
   });

@@ -1,18 +1,18 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OFFER_GRACE_MS, PendingSends } from '../../../lib/coach/pending-sends';
+import { type DraftSent, OFFER_GRACE_MS, PendingSends } from '../../../lib/coach/pending-sends';
+import { emailSent, nudgeAccepted } from '../../../lib/coach/records';
 import type { UndoSendOffer } from '../../../lib/hosts/types';
-import type { EmailSent } from '../../../lib/messages';
 
-const sent = (draft: string): EmailSent => ({
-  type: 'email_sent',
-  key: `email_sent:gmail:${draft}`,
-  at: 0,
-  host: 'gmail',
-  recipients: [],
-  level: 'none',
-  reasons: [],
-});
+/** A draft's send: its email, after the acceptance of a rewrite it was sent with when `rewritten`. */
+function sent(draft: string, rewritten = false): DraftSent {
+  const facts = { host: 'gmail' as const, draftId: draft, recipients: [], at: 0 };
+  const edits = rewritten ? [{ action: 'call_request' as const, reasons: ['checkin' as const], before: 'Hi' }] : [];
+  return {
+    records: [...edits.map((e) => nudgeAccepted(facts, e.action, e.reasons)), emailSent(facts, null)],
+    edits,
+  };
+}
 
 function setup() {
   let offered = false;
@@ -22,7 +22,7 @@ function setup() {
     ctx: { setTimeout: (fn: () => void, ms?: number) => window.setTimeout(fn, ms) },
     doc: document,
     now: () => Date.now(),
-    record: (e) => recorded.push(e.key.split(':')[2]!),
+    record: (send) => recorded.push(...send.records.map((e) => `${e.type}:${e.key.split(':')[2]!}`)),
   });
   return {
     pending,
@@ -49,7 +49,7 @@ describe('PendingSends', () => {
     expect(t.recorded).toEqual([]);
     t.offer(false);
     vi.advanceTimersByTime(600);
-    expect(t.recorded).toEqual(['a']);
+    expect(t.recorded).toEqual(['email_sent:a']);
     expect(t.pending.size).toBe(0);
   });
 
@@ -68,7 +68,23 @@ describe('PendingSends', () => {
     vi.advanceTimersByTime(5_000);
     t.offer(false);
     vi.advanceTimersByTime(600);
-    expect(t.recorded).toEqual(['a']);
+    expect(t.recorded).toEqual(['email_sent:a']);
+  });
+
+  it('an Undo takes back the acceptance the send recorded with its email, and hands both back', () => {
+    const t = setup();
+    const first = sent('a', true);
+    t.pending.hold(first);
+    t.offer(true);
+    vi.advanceTimersByTime(2_000);
+    expect(t.pending.undo()).toBe(first);
+    expect(t.pending.undo()).toBeUndefined(); // the same press's second event
+    t.offer(false);
+    vi.advanceTimersByTime(3_000);
+    expect(t.recorded).toEqual([]);
+    t.pending.hold(sent('a', true));
+    vi.advanceTimersByTime(OFFER_GRACE_MS + 500);
+    expect(t.recorded).toEqual(['nudge_accepted:a', 'email_sent:a']);
   });
 
   it('an Undo takes back only the latest send', () => {
@@ -80,7 +96,7 @@ describe('PendingSends', () => {
     t.pending.undo();
     t.offer(false);
     vi.advanceTimersByTime(600);
-    expect(t.recorded).toEqual(['a']);
+    expect(t.recorded).toEqual(['email_sent:a']);
   });
 
   it('counts a send whose offer never shows after the grace period', () => {
@@ -89,7 +105,7 @@ describe('PendingSends', () => {
     vi.advanceTimersByTime(OFFER_GRACE_MS - 100);
     expect(t.recorded).toEqual([]);
     vi.advanceTimersByTime(600);
-    expect(t.recorded).toEqual(['a']);
+    expect(t.recorded).toEqual(['email_sent:a']);
   });
 
   it('counts a send whose offer outstays the longest undo time', () => {
@@ -97,7 +113,7 @@ describe('PendingSends', () => {
     t.pending.hold(sent('a'));
     t.offer(true);
     vi.advanceTimersByTime(30_000 + OFFER_GRACE_MS + 500);
-    expect(t.recorded).toEqual(['a']);
+    expect(t.recorded).toEqual(['email_sent:a']);
   });
 
   it('flush counts what is held (the page is going away); drop forgets it', () => {
@@ -105,11 +121,11 @@ describe('PendingSends', () => {
     t.pending.hold(sent('a'));
     t.offer(true);
     t.pending.flush();
-    expect(t.recorded).toEqual(['a']);
+    expect(t.recorded).toEqual(['email_sent:a']);
     t.pending.hold(sent('b'));
     t.pending.drop();
     t.offer(false);
     vi.advanceTimersByTime(5_000);
-    expect(t.recorded).toEqual(['a']);
+    expect(t.recorded).toEqual(['email_sent:a']);
   });
 });

@@ -8,40 +8,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Analysis, AnalysisInput } from '../../../lib/analysis';
 import { AnalysisUnavailable } from '../../../lib/coach/analyse-in-background';
 import type { NudgeHandle, NudgeView } from '../../../lib/coach/mount';
+import type { DraftSent } from '../../../lib/coach/pending-sends';
 import { ComposeSession, type SessionEnv } from '../../../lib/coach/session';
 import { gmailHost } from '../../../lib/hosts/gmail';
 import type { ContactHistory, LedgerEvent, Request, ResponseOf } from '../../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/schema';
 import { useEnglishMessages } from '../ledger/helpers';
-import { CHECKIN, deferred, fakeContext, loadFixture, NONE } from './helpers';
+import { CHECKIN, deferred, emulateInsertText, fakeContext, loadFixture, NONE, useFakeClock } from './helpers';
 
 const DRAFT = 'Hi Dana, just checking in. The order form is attached.';
-
-/**
- * The browser's `insertText` and `undo` editing commands, which happy-dom lacks: replaces the
- * selection with the text, as Chromium does for a contenteditable, and undoes it from a stack.
- */
-function emulateInsertText() {
-  const undoStack: { body: HTMLElement; html: string }[] = [];
-  // The coach edits through this deprecated command on purpose (the editor's undo stack): see lib/coach/edit.ts.
-  // eslint-disable-next-line @typescript-eslint/no-deprecated
-  document.execCommand = (command: string, _ui?: boolean, text?: string) => {
-    if (command === 'undo') {
-      const step = undoStack.pop();
-      if (step) step.body.innerHTML = step.html;
-      return !!step;
-    }
-    const range = document.getSelection()?.getRangeAt(0);
-    if (command !== 'insertText' || !range) return false;
-    const common = range.commonAncestorContainer;
-    const element = common instanceof Element ? common : common.parentElement;
-    const body = element?.closest<HTMLElement>('[contenteditable="true"]');
-    if (body) undoStack.push({ body, html: body.innerHTML });
-    range.deleteContents();
-    range.insertNode(document.createTextNode(text ?? ''));
-    return true;
-  };
-}
 
 function setup(
   answer: (input: AnalysisInput) => Promise<Analysis> = (input) =>
@@ -53,6 +28,7 @@ function setup(
   const win = gmailHost.findComposeWindows(document).windows[0]!;
   win.body.innerHTML = `<div>${DRAFT}</div>`;
   const records: LedgerEvent[] = [];
+  const sends: DraftSent[] = [];
   const views: (NudgeView | null)[] = [];
   const changes: Partial<Settings>[] = [];
   const diagnosed: string[] = [];
@@ -76,7 +52,10 @@ function setup(
     request: <R extends Request>(req: R) =>
       Promise.resolve((req.type === 'contact_history' ? histories : undefined) as ResponseOf<R> | undefined),
     record: (event) => records.push(event),
-    sent: (event) => records.push(event),
+    sent: (send) => {
+      sends.push(send);
+      records.push(...send.records);
+    },
     diagnose: (update) => diagnosed.push(update.lastProblem ?? ''),
     failed: (error) => failures.push(error),
     changeSettings: (patch) => {
@@ -90,7 +69,10 @@ function setup(
     session,
     win,
     records,
+    sends,
     views,
+    /** A new session on the same window, as when the site's Undo Send brings the draft back. */
+    reopen: () => new ComposeSession(win, env),
     changes,
     fake,
     removed: () => removed,
@@ -108,10 +90,14 @@ function setup(
 }
 
 let current: ReturnType<typeof setup> | undefined;
-beforeEach(emulateInsertText);
+beforeEach(() => {
+  emulateInsertText();
+  useFakeClock();
+});
 afterEach(() => {
   current?.session.close(false);
   current = undefined;
+  vi.useRealTimers();
 });
 
 describe('ComposeSession', () => {
@@ -171,6 +157,33 @@ describe('ComposeSession', () => {
     ctrlZ.session.close(true);
     current = undefined;
     expect(ctrlZ.ofType('nudge_accepted')).toEqual([]);
+  });
+
+  it('a send the site takes back hands its edits to the draft that returns: accepted once it goes for good', async () => {
+    const t = (current = setup());
+    await t.session.analyse();
+    (await t.shown()).actions.askForCall();
+    t.session.noteSendIntent();
+    t.session.close(true);
+    const [first] = t.sends;
+    expect(first!.records.map((r) => r.type)).toEqual(['nudge_accepted', 'email_sent']);
+    expect(first!.edits).toMatchObject([{ action: 'call_request', reasons: ['checkin'], before: DRAFT }]);
+
+    const back = t.reopen();
+    back.sendUndone(first!.edits);
+    back.noteSendIntent();
+    back.close(true);
+    expect(t.sends[1]!.records.map((r) => r.type)).toEqual(['nudge_accepted', 'email_sent']);
+    expect(t.sends[1]!.records[0]).toMatchObject({ action: 'call_request', reasons: ['checkin'] });
+
+    // Brought back and then returned to the rep's own words before Send: not accepted.
+    const again = t.reopen();
+    again.sendUndone(t.sends[1]!.edits);
+    t.win.body.innerHTML = `<div>${DRAFT}</div>`;
+    again.noteSendIntent();
+    again.close(true);
+    current = undefined;
+    expect(t.sends[2]!.records.map((r) => r.type)).toEqual(['email_sent']);
   });
 
   it('an edit the rep keeps and types on is accepted; a draft closed unsent accepts nothing', async () => {
