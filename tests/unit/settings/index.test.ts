@@ -115,8 +115,8 @@ describe('watchSettings', () => {
     const stop = watchSettings(onChange);
     await fakeBrowser.storage.local.set({ diagnostics: {} });
     stop();
-    await updateUserSettings({ quietMode: true });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // A watcher still on sees the rep's change; by then the stopped one would have seen it too.
+    await nextChange(() => updateUserSettings({ quietMode: true }));
     expect(onChange).not.toHaveBeenCalled();
   });
 });
