@@ -277,7 +277,7 @@ export class Coach {
     if (!this.alive() || !this.pending || !safe(() => this.host.undoSend?.isUndoControl(target) ?? false, false))
       return;
     const undone = this.pending.undo();
-    if (undone?.edits.length) this.undoneEdits = { edits: undone.edits, at: this.deps.now() };
+    if (undone) this.undoneEdits = { edits: undone.edits, at: this.deps.now() };
   }
 
   private onPointerIntent(event: Event): void {
