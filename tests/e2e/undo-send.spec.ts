@@ -19,10 +19,13 @@ const eventsSince = async (worker: Worker, since: number, type: string) =>
 const sendsSince = (worker: Worker, since: number) => eventsSince(worker, since, 'email_sent');
 const acceptedSince = (worker: Worker, since: number) => eventsSince(worker, since, 'nudge_accepted');
 
+const shownNudge = (page: Page) => page.locator(`${NUDGE}:not([hidden])`);
+const checkinShown = (page: Page) => expect(shownNudge(page)).toHaveAttribute('data-reasons', /(^|,)checkin(,|$)/);
+
 /** "Ask for a call instead" from the nudge's card, once the check-in shows it. */
 async function askForCall(page: Page) {
-  const nudge = page.locator(`${NUDGE}:not([hidden])`);
-  await expect(nudge).toHaveAttribute('data-reasons', /(^|,)checkin(,|$)/);
+  const nudge = shownNudge(page);
+  await checkinShown(page);
   await nudge.locator('button[aria-expanded]').click();
   await nudge.locator('[data-action="call_request"]').click();
 }
@@ -103,7 +106,9 @@ for (const site of sites) {
     await offerRunsOut(page);
     await expect.poll(async () => (await sendsSince(serviceWorker, since)).length).toBe(1);
     // The draft that came back kept the rewrite it was sent with: accepted once, with this send.
-    expect((await acceptedSince(serviceWorker, since)).map((e) => e.action)).toEqual(['call_request']);
+    await expect
+      .poll(async () => (await acceptedSince(serviceWorker, since)).map((e) => e.action))
+      .toEqual(['call_request']);
     // The undone send never reached the ledger, even late.
     await page.waitForTimeout(1_000);
     expect(await sendsSince(serviceWorker, since)).toHaveLength(1);
@@ -118,12 +123,16 @@ for (const site of sites) {
     const since = await watchMessages(serviceWorker);
     const page = await site.open({ extensionContext });
     await page.keyboard.type(CHECKIN, { delay: 2 });
+    await checkinShown(page);
+    await holdNudge(page);
     await site.send(page);
     await expect(page.locator('.fixture-toast')).toBeVisible();
-    // Two seconds into the offer the window has long gone, and still nothing is counted.
-    await page.waitForTimeout(2_000);
-    await expect(page.locator('.fixture-toast')).toBeVisible();
+    await coachSawWindowGo(page);
+    // Past the wait for an offer to show, the send is still held while the offer is up.
+    await page.waitForTimeout(OFFER_GRACE_MS + 500);
     expect(await sendsSince(serviceWorker, since)).toHaveLength(0);
+    // (Read while the offer was up: it still is.)
+    await expect(page.locator('.fixture-toast')).toBeVisible();
     await offerRunsOut(page);
     await expect.poll(async () => (await sendsSince(serviceWorker, since)).length).toBe(1);
     await page.close();
