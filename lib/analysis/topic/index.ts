@@ -88,16 +88,18 @@ function sentencesHolding(sentences: readonly string[], evidence: readonly strin
 function carriers(input: TopicInput): string[] {
   const { reason, sentences, asks } = input;
   const evidence = sentencesHolding(sentences, input.evidence);
-  const opening = sentences.filter((s) => !GREETING_ONLY.test(s)).slice(0, 1);
-  const proposals = sentences.filter((s) => PROPOSAL_CUE.test(s));
+  const opened = sentences.find((s) => !GREETING_ONLY.test(s));
+  const opening = opened === undefined ? [] : [opened];
+  // Read only for the reasons that use them: this runs on every sentence.
+  const proposals = () => sentences.filter((s) => PROPOSAL_CUE.test(s));
 
   const order =
     reason === 'questions' || reason === 'thread'
       ? [...asks, ...evidence]
       : reason === 'length'
-        ? [...proposals, ...asks, ...opening]
+        ? [...proposals(), ...asks, ...opening]
         : reason === 'conflict'
-          ? [...evidence.slice(0, 1), ...proposals, ...evidence.slice(1), ...asks, ...opening]
+          ? [...evidence.slice(0, 1), ...proposals(), ...evidence.slice(1), ...asks, ...opening]
           : [...evidence, ...asks, ...opening];
   const unique = [...new Set(order.map((s) => s.trim()).filter(Boolean))];
   return unique
