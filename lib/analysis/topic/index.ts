@@ -13,7 +13,7 @@ import { isFillerSubject, qualifiersInSubject, readSubject } from './subject';
 import { countWords } from '../sentences';
 import { tagSentence } from './tagger';
 import { PARTY_NOUNS, PROPOSAL_CUE, REFUSAL } from './vocabulary';
-import { ceiling, DEFINITE, namesOnly, stemCounts, weigh } from './weigh';
+import { ceiling, DEFINITE, namesOnly, stemCounts, weigh, type Salience } from './weigh';
 
 export { fillerSubjectIn, isFillerSubject } from './subject';
 
@@ -190,17 +190,20 @@ function proposalOf(sentence: string, phrases: readonly NounPhrase[]) {
 function fromDraft(input: TopicInput, needed: number): { topic: Topic; weight: number; coded: boolean } | undefined {
   // A filler subject ("Great chatting today") names nothing, so it confirms nothing either.
   const subject = isFillerSubject(input.subject) ? '' : input.subject;
-  const salience = { subject: stemCounts(subject), text: stemCounts(input.ownText) };
+  const subjectStems = stemCounts(subject);
+  // The draft's own stems are counted once a sentence is worth tagging.
+  let salience: Salience | undefined;
   let top: Weighed | undefined;
   // Sentences in order of importance; the first phrase that is plainly the point ends the search.
   for (const [i, sentence] of carriers(input).entries()) {
-    const cued = PROPOSAL_CUE.test(sentence) || pointingCue(sentence) !== null;
-    if (needed > 0 && ceiling(sentence, i, salience, input.reason, cued) < needed) continue;
+    const cued = () => PROPOSAL_CUE.test(sentence) || pointingCue(sentence) !== null;
+    if (needed > 0 && ceiling(sentence, i, subjectStems, input.reason, cued()) < needed) continue;
+    const counted = (salience ??= { subject: subjectStems, text: stemCounts(input.ownText) });
     const phrases = nounPhrases(tagSentence(sentence));
     const { proposed, pointers } = proposalOf(sentence, phrases);
     const weighed = phrases.map((phrase) => ({
       phrase,
-      weight: pointers.includes(phrase) ? 0 : weigh(phrase, i, salience, input.reason, phrase === proposed),
+      weight: pointers.includes(phrase) ? 0 : weigh(phrase, i, counted, input.reason, phrase === proposed),
     }));
     top = best(top ? [top, ...weighed] : weighed);
     if (top && top.weight >= PLAINLY) break;

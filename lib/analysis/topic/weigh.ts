@@ -131,7 +131,7 @@ function formsOf(token: string): Set<string> {
 export function ceiling(
   sentence: string,
   sentenceIndex: number,
-  salience: Salience,
+  subjectStems: Salience['subject'],
   reason: RuleId | undefined,
   cued: boolean,
 ): number {
@@ -142,7 +142,7 @@ export function ceiling(
     const forms = formsOf(token);
     for (const form of forms) {
       words.add(form);
-      if (salience.subject.has(stemOf(form))) shared++;
+      if (subjectStems.has(stemOf(form))) shared++;
     }
   }
   const any = (set: ReadonlySet<string>) => [...set].some((word) => words.has(word));
