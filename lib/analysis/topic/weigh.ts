@@ -138,7 +138,8 @@ export function ceiling(
   if (BEYOND_ASCII.test(sentence)) return Infinity;
   const words = new Set<string>();
   let shared = 0;
-  for (const token of sentence.toLowerCase().replace(/[’‘]/g, "'").split(/\s+/)) {
+  // The apostrophes the tagger straightens.
+  for (const token of sentence.toLowerCase().replace(/[’‘‛]/g, "'").split(/\s+/)) {
     const forms = formsOf(token);
     for (const form of forms) {
       words.add(form);
