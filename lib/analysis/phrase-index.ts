@@ -22,6 +22,8 @@ export interface StoredIndex {
 export interface IndexedList extends StoredIndex {
   /** Patterns compiled so far, by position: a page compiles only the rules its drafts could match. */
   compiled: (CompiledPattern | undefined)[];
+  /** `anchors` as a Map, made on the first lookup: every word of every sentence is looked up in each list. */
+  byAnchor?: Map<string, number[]>;
 }
 
 /** Words so common that they say little about a sentence; a rarer word makes a better anchor. */
@@ -74,6 +76,12 @@ export function loadList(patterns: readonly string[], stored: StoredIndex | unde
   const current =
     stored?.patterns.length === patterns.length && stored.patterns.every((source, i) => source === patterns[i]);
   return current ? { ...stored, compiled: [] } : indexList(patterns);
+}
+
+/** Positions of the patterns filed under `word`. */
+export function anchoredBy(list: IndexedList, word: string): readonly number[] | undefined {
+  list.byAnchor ??= new Map(Object.entries(list.anchors).filter((entry): entry is [string, number[]] => !!entry[1]));
+  return list.byAnchor.get(word);
 }
 
 /** The pattern at a position, compiled the first time a sentence holds all it needs. */

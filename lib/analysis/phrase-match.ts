@@ -8,7 +8,7 @@
  * (phrase-index.ts).
  */
 import { LETTER_OR_DIGIT } from './letters';
-import { loadList, patternAt, type IndexedList, type StoredIndex } from './phrase-index';
+import { anchoredBy, loadList, patternAt, type IndexedList, type StoredIndex } from './phrase-index';
 import { findMatches } from './phrase-pattern';
 import { toTerms, type Term } from './terms';
 
@@ -91,8 +91,7 @@ function holdsAll(words: ReadonlySet<string>, needs: readonly string[][] | undef
 function positionsFor(set: PhraseSet, words: ReadonlySet<string>): Set<number> {
   const found = new Set<number>();
   for (const word of words) {
-    const positions = Object.hasOwn(set.index.anchors, word) ? set.index.anchors[word] : undefined;
-    for (const position of positions ?? []) {
+    for (const position of anchoredBy(set.index, word) ?? []) {
       if (holdsAll(words, set.index.needs[position])) found.add(position);
     }
   }

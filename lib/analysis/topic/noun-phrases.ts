@@ -154,8 +154,8 @@ function clauseEnd(words: readonly TaggedWord[], at: number): number {
   return i;
 }
 
-const QUESTION_WORDS: ReadonlySet<string> = new Set(['which', 'what', 'whose']);
-const QUESTION_VERBS: ReadonlySet<string> = new Set(
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(['which', 'what', 'whose']);
+export const QUESTION_VERBS: ReadonlySet<string> = new Set(
   'do does did is are was were has have had can could will would should'.split(' '),
 );
 /** Words a question's opening verb may stand after: "And has the …", "What exactly do the …". */

@@ -79,10 +79,9 @@ function onlyNames(text: string, ownWords: ReadonlySet<string>): boolean {
  * "Acme – pricing for 2026", "Kinloch – a few observations on Lens usage": of the parts between
  * separators, the first that names something beyond a company or a person; a long part is cut short.
  */
-function shortened(text: string, ownText: string): string {
+function shortened(text: string, ownWords: ReadonlySet<string>): string {
   const parts = text.split(SEPARATOR).map((part) => withoutLeadingFiller(part.trim()));
   const named = parts.filter((part) => part && !isFillerSubject(part));
-  const ownWords = new Set(ownText.split(NON_WORD));
   const head = named.find((part) => !onlyNames(part, ownWords)) ?? named[0] ?? text;
   const words = head.split(' ').slice(0, MAX_SUBJECT_WORDS);
   while (words.length > 1 && FUNCTION_WORDS.has(words[words.length - 1]?.toLowerCase() ?? '')) words.pop();
@@ -137,9 +136,10 @@ const PARTY_HEAD = /\b(?:team|teams|folks|people|group|staff|colleagues)$/i;
 
 /** The subject as a topic (see subjectTopic), marked when it names only who. */
 export function readSubject(subject: string, ownText: string): SubjectTopic | undefined {
-  const text = subjectTopic(subject, ownText);
-  if (text === undefined) return undefined;
+  if (isFillerSubject(subject)) return undefined;
+  // The draft's words as written, read once for every question asked of them below.
   const ownWords = new Set(ownText.split(NON_WORD));
+  const text = subjectTopic(subject, ownText, ownWords);
   const who = PARTY_HEAD.test(text) ? 'team' : onlyNames(text, ownWords) ? 'names' : undefined;
   return { text, who, stale: staleReply(subject, text, ownWords) };
 }
@@ -176,20 +176,19 @@ export function qualifiersInSubject(subject: string, noun: string, ownText: stri
 }
 
 /**
- * The subject as a topic, or undefined for a filler. Its capitalised first word is lowered (with "the"
+ * A subject that is no filler as a topic. Its capitalised first word is lowered (with "the"
  * before it) when it looks like an ordinary word ("Renewal timeline" -> "the renewal timeline"), and kept
  * when it looks like a name: an acronym or a code ("ACME", "Q3", "iPhone"), the start of a capitalised
  * name or title ("Samantha Boyd"), or a word the draft itself capitalises in mid-sentence ("Acme renewal"
  * when the draft says "the Acme team"). A word the draft writes in lower case is lowered.
  */
-export function subjectTopic(subject: string, ownText: string): string | undefined {
-  if (isFillerSubject(subject)) return undefined;
+function subjectTopic(subject: string, ownText: string, ownWords: ReadonlySet<string>): string {
   const plain = subject.replace(REPLY_PREFIX, '').replace(SYMBOLS, ' ').replace(/\s+/g, ' ').trim();
-  const cleaned = shortened(plain, ownText).replace(/[?!.]+$/, '');
+  const cleaned = shortened(plain, ownWords).replace(/[?!.]+$/, '');
   const [first = '', second = ''] = cleaned.split(' ');
   const word = first.replace(TRAILING_NON_WORD, '');
   const lower = word.toLowerCase();
-  const writtenLower = word !== lower && ownText.split(NON_WORD).includes(lower);
+  const writtenLower = word !== lower && ownWords.has(lower);
   const lowered =
     writtenLower ||
     (word === lower && STARTS_LOWER.test(word)) ||

@@ -22,6 +22,7 @@ export interface TaggedWord {
 /** Sentences whose tags are kept: a pass tags one to three, so those of the last few passes. */
 const KEPT_SENTENCES = 8;
 const kept = new Map<string, readonly TaggedWord[]>();
+const NO_TAGS: ReadonlySet<string> = new Set();
 
 export function tagSentence(sentence: string): readonly TaggedWord[] {
   let words = kept.get(sentence);
@@ -42,8 +43,9 @@ function tag(sentence: string): TaggedWord[] {
     const last = words[words.length - 1];
     // Contractions and number ranges add words that are not written ("I'm" -> "I am"); only written words count.
     if (term.text === '' && last) last.after += term.post;
+    // The term's own tag set: the document is dropped after this, so nothing changes it again.
     else if (term.text !== '')
-      words.push({ text: term.text, normal: term.normal, tags: new Set(term.tags), after: term.post });
+      words.push({ text: term.text, normal: term.normal, tags: term.tags ?? NO_TAGS, after: term.post });
   }
   return words;
 }
