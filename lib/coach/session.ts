@@ -139,7 +139,8 @@ export class ComposeSession implements SendState {
       },
       listening,
     );
-    this.schedule();
+    // A window found before the settings are known is analysed once they arrive (settingsChanged).
+    if (env.active()) this.schedule();
   }
 
   get isClosed(): boolean {
@@ -171,15 +172,12 @@ export class ComposeSession implements SendState {
     if (this.closed || !env.active() || !win.root.isConnected) return;
     const started = performance.now();
     let text: string;
-    let recipients: ContactRef[];
     try {
       text = win.readOwnText();
-      recipients = this.readRecipients();
     } catch (error) {
       env.diagnose({ lastProblem: `reading a draft failed: ${String(error)}`, lastProblemAt: env.deps.now() });
       return;
     }
-    this.recipients = recipients;
     this.editsKept.seen(text);
     // The rep changed the draft since the action (typed, or Ctrl+Z): Undo no longer applies.
     if (this.undoable && text !== this.undoable.after) this.undoable = undefined;
@@ -190,6 +188,7 @@ export class ComposeSession implements SendState {
       performance.measure('callfirst:analyse', { start: started, end: performance.now() });
       return;
     }
+    const recipients = (this.recipients = this.readRecipients());
     this.refreshHistory(recipients);
     const settings = env.settings();
     const history = primaryHistory(recipients, this.histories);
