@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { EXTENSION_DIR, extensionWorker, launchWithExtension, serveFixture } from '../tests/e2e/launch';
 
 const LOAD_SAMPLES = 7;
-/** How long after `load` a page's script time is counted: the coach's first pass and priming happen in it. */
+/** How long after `load` a page's script time is counted: the coach's start-up, settings and first pass happen in it. */
 const LOAD_WINDOW_MS = 1500;
 const BUDGET = { loadMs: 10, passMs: 16, verdictMs: 300, backgroundP95Ms: 3 };
 

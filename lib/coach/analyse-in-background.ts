@@ -4,8 +4,8 @@
  * the background in memory, in an `analyse` message (lib/messages.ts), and nowhere else.
  *
  * The background may be asleep (Chrome stops an idle service worker after 30 s, Firefox an idle
- * event page): `wake` warms it without any text of the rep's when a compose window opens, and again
- * when the rep starts typing after a quiet spell, so the first verdict does not pay the start-up.
+ * event page): `wake` warms it without any text of the rep's when the rep focuses a compose window,
+ * and again when the rep types after a quiet spell, so the first verdict does not pay the start-up.
  */
 import type { Analysis, AnalysisInput } from '../analysis';
 import { type Request, type ResponseMap, type ResponseOf, sendToBackground } from '../messages';
@@ -79,7 +79,10 @@ export function createBackgroundAnalysis(options: BackgroundAnalysisOptions = {}
       if (now() - lastAnswer < BACKGROUND_IDLE_MS) return;
       // Counts as an answer from now on, so a burst of keystrokes sends one prime, not one each.
       lastAnswer = now();
+      const started = performance.now();
       ask({ type: 'prime_analysis' }).catch(() => undefined);
+      // Its own user-timing name, so a long task it causes is attributed to CallFirst, not hidden.
+      performance.measure('callfirst:prime', { start: started, end: performance.now() });
     },
   };
 }

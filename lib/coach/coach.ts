@@ -4,8 +4,9 @@
  * bodies, batched into idle time) and keeps one ComposeSession per window; listens in the capture
  * phase, before the site's own handlers, for send and discard intents, tel: links and the page going
  * away; holds each send while the site's Undo Send can still take it back (pending-sends.ts);
- * applies the rep's settings to every window at once; primes the analysis once; and ties all
- * of it to the content script's lifetime. Everything it reaches outside the page comes in as
+ * applies the rep's settings to every window at once; and ties all of it to the content script's
+ * lifetime. It asks the background nothing at load for an empty draft: a window warms the analysis
+ * once the rep focuses or edits it (session.ts). Everything it reaches outside the page comes in as
  * CoachDeps and goes out through one ExtensionLink.
  */
 import type { ComposeHost, ComposeWindow } from '../hosts/types';
@@ -37,7 +38,6 @@ export class Coach {
   private enabled = true;
   private stopped = false;
   private scanQueued = false;
-  private primeQueued = false;
   private windowsFound = 0;
   private readonly reportedProblems = new Set<string>();
   private readonly link: ExtensionLink;
@@ -163,7 +163,6 @@ export class Coach {
     }
     const problems = found.problems.filter((p) => !this.reportedProblems.has(p.message));
     problems.forEach((p) => this.reportedProblems.add(p.message));
-    if (opened) this.queuePrime();
     if (opened || problems.length) {
       const last = problems[problems.length - 1];
       const now = this.deps.now();
@@ -219,25 +218,6 @@ export class Coach {
   private insideABody(node: Node): boolean {
     for (const session of this.sessions.values()) if (session.win.body.contains(node)) return true;
     return false;
-  }
-
-  /**
-   * Warms the analysis up once per page, in idle time, when the first window is found: the background
-   * may be asleep, and its first analysis is cold. No text of the page goes with it.
-   */
-  private queuePrime(): void {
-    if (this.primeQueued || !this.alive()) return;
-    this.primeQueued = true;
-    this.ctx.requestIdleCallback(
-      () => {
-        if (!this.alive() || !this.enabled) return;
-        const started = performance.now();
-        this.deps.warm();
-        // Its own user-timing name, so a long task it causes is attributed to CallFirst, not hidden.
-        performance.measure('callfirst:prime', { start: started, end: performance.now() });
-      },
-      { timeout: 1000 },
-    );
   }
 
   /**

@@ -30,7 +30,7 @@ export interface CoachDeps {
   analyse: Analyse;
   /**
    * Gets the analysis ready without any of the rep's text (wakes the extension's background when it
-   * may have gone to sleep). Called when a compose window is found and on every edit: cheap.
+   * may have gone to sleep). Called when the rep focuses a compose window and on every edit: cheap.
    */
   warm: () => void;
   send: <R extends Request>(request: R) => Promise<ResponseOf<R>>;

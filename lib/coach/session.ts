@@ -122,17 +122,25 @@ export class ComposeSession implements SendState {
       ruleOff: act((rule: RuleId) => this.ruleOff(rule)),
       undo: act(() => this.undo()),
     };
+    const listening = { capture: true, passive: true, signal: this.listeners.signal };
+    // The rep coming to the window wakes the background (it may be asleep, its first analysis cold), so
+    // the first verdict does not wait for it; a page that merely opens with a compose window asks nothing.
+    win.root.addEventListener('focusin', () => env.deps.warm(), listening);
     // Any edit in the window (body, subject, recipients) re-analyses after a pause. Cheap: one timer
     // reset, and a wake-up for the background only when it may have gone to sleep.
     win.root.addEventListener(
       'input',
       () => {
         env.deps.warm();
+        // The ledger is first asked once the rep edits (an empty draft at load asks nothing), so its
+        // answer is in before the pause and the first verdict already knows the contact.
+        if (this.historyKey === undefined) this.refreshHistory(this.readRecipients(), false);
         this.schedule();
       },
-      { capture: true, passive: true, signal: this.listeners.signal },
+      listening,
     );
-    this.schedule();
+    // A window found before the settings are known is analysed once they arrive (settingsChanged).
+    if (env.active()) this.schedule();
   }
 
   get isClosed(): boolean {
@@ -164,18 +172,23 @@ export class ComposeSession implements SendState {
     if (this.closed || !env.active() || !win.root.isConnected) return;
     const started = performance.now();
     let text: string;
-    let recipients: ContactRef[];
     try {
       text = win.readOwnText();
-      recipients = this.readRecipients();
     } catch (error) {
       env.diagnose({ lastProblem: `reading a draft failed: ${String(error)}`, lastProblemAt: env.deps.now() });
       return;
     }
-    this.recipients = recipients;
     this.editsKept.seen(text);
     // The rep changed the draft since the action (typed, or Ctrl+Z): Undo no longer applies.
     if (this.undoable && text !== this.undoable.after) this.undoable = undefined;
+    if (!text.trim() && !this.undoable) {
+      // No words of the rep's own yet (a new compose window, or all of them deleted): the analysis never
+      // nudges such a draft, so a page that opens with one asks the background and the ledger nothing.
+      this.nothingToSay();
+      performance.measure('callfirst:analyse', { start: started, end: performance.now() });
+      return;
+    }
+    const recipients = (this.recipients = this.readRecipients());
     this.refreshHistory(recipients);
     const settings = env.settings();
     const history = primaryHistory(recipients, this.histories);
@@ -315,6 +328,14 @@ export class ComposeSession implements SendState {
     void this.show(view);
   }
 
+  /** An empty draft: any answer on its way is stale, and the nudge hides. */
+  private nothingToSay(): void {
+    this.runs++;
+    this.pendingKey = this.analysedKey = undefined;
+    this.analysis = undefined;
+    this.hide();
+  }
+
   private hide(): void {
     this.shown = null;
     this.showing = false;
@@ -425,8 +446,11 @@ export class ComposeSession implements SendState {
 
   // ------------------------------------------------------------ helpers
 
-  /** Asks the ledger about the recipients when they change; the answer re-analyses the draft. */
-  private refreshHistory(recipients: ContactRef[]): void {
+  /**
+   * Asks the ledger about the recipients when they change; the answer re-analyses the draft, unless it
+   * was asked ahead (`reanalyse` false, at the rep's first edit) and a pass waiting for the pause will read it.
+   */
+  private refreshHistory(recipients: ContactRef[], reanalyse = true): void {
     const addresses = addressesOf(recipients);
     const key = addresses.join(',');
     if (key === this.historyKey) return;
@@ -437,7 +461,8 @@ export class ComposeSession implements SendState {
     void this.env.request({ type: 'contact_history', addresses }).then((answer) => {
       if (!Array.isArray(answer) || this.historyKey !== key || this.closed) return;
       this.histories = answer;
-      void this.analyse();
+      // Asked ahead of a pass that is still waiting for the rep's pause: that pass reads the answer.
+      if (reanalyse || this.timer === undefined) void this.analyse();
     });
   }
 

@@ -206,33 +206,30 @@ describe('startCoach', () => {
     expect(t.records).toEqual([]);
   });
 
-  it('warms the analysis once per page in idle time: no draft text, nothing recorded or shown', async () => {
+  it('a page that opens with empty drafts asks the background nothing; focusing a window warms it', async () => {
     load('three-windows.html');
-    performance.clearMeasures('callfirst:prime');
     const t = (current = setup());
-    expect(t.primes()).toBe(0); // not during the scan itself: in idle time
     await elapse(20);
     expect(t.coach.sessionCount).toBe(3);
+    expect(t.primes()).toBe(0);
+    expect(t.analysed).toEqual([]); // no words of the rep's own: no analysis asked for
+    expect(t.requests).toEqual([]); // nor the ledger about the recipients
+    const body = document.querySelector('[g_editable]')!;
+    body.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     expect(t.primes()).toBe(1);
-    expect(t.analysed.every((input) => input.body === '')).toBe(true); // the empty drafts, nothing else
-    expect(performance.getEntriesByName('callfirst:prime')).toHaveLength(1);
-    t.coach.scan();
-    await elapse(20);
-    expect(t.primes()).toBe(1);
-    expect(t.views).toEqual([]);
-    expect(t.records).toEqual([]);
+    type('Hi Dana, just checking in on the renewal?');
+    expect(t.requests.map((r) => r.type)).toEqual(['contact_history']); // asked at the first edit, before the pause
+    await vi.waitFor(() => expect(t.views.at(-1)?.reasons).toEqual(['checkin']));
+    expect(t.analysed).toHaveLength(1);
   });
 
-  it('does not prime without a compose window, nor after the context goes away', async () => {
-    document.body.replaceChildren(document.createElement('div')); // an inbox with no compose window
-    const empty = (current = setup());
-    await elapse(20);
-    expect(empty.primes()).toBe(0);
-    empty.fake.invalidate();
+  it('warms nothing once the context has gone away', async () => {
     load('compose-new.html');
     const t = (current = setup());
-    t.fake.invalidate(); // the window was found by the first scan; its idle-time prime must not run
     await elapse(20);
+    t.fake.invalidate();
+    document.querySelector('[g_editable]')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    type('Hi Dana, just checking in?');
     expect(t.primes()).toBe(0);
   });
 
