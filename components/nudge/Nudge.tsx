@@ -20,10 +20,14 @@ const RULE_LABEL: Record<RuleId, Parameters<typeof t>[0]> = {
 
 function LogForm(props: { opener: string; onSave: (notes: CallNotes) => void; onCancel: () => void }) {
   const [notes, setNotes] = useState<CallNotes>({ ...EMPTY_CALL_NOTES });
+  const first = useRef<HTMLTextAreaElement>(null);
+  // The rep asked for the form: the caret goes to its first field, where the button they pressed was.
+  useEffect(() => first.current?.focus(), []);
   const field = (key: keyof CallNotes, label: string, placeholder?: string) => (
     <label class="field">
       <span>{label}</span>
       <textarea
+        ref={key === 'purpose' ? first : undefined}
         name={key}
         rows={key === 'purpose' ? 2 : 1}
         value={notes[key]}
@@ -63,6 +67,9 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
   const [done, setDone] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const chip = useRef<HTMLButtonElement>(null);
+  const logButton = useRef<HTMLButtonElement>(null);
+  /** Set when the log form closes without closing the card: its button gets the focus back. */
+  const [backToLogButton, setBackToLogButton] = useState(false);
   const cardId = 'callfirst-card';
   const undoId = 'callfirst-undo';
   const hasFindings = model.findings.length > 0;
@@ -87,6 +94,11 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
     close();
     chip.current?.focus({ preventScroll: true });
   };
+  useEffect(() => {
+    if (!backToLogButton) return;
+    logButton.current?.focus({ preventScroll: true });
+    setBackToLogButton(false);
+  }, [backToLogButton]);
 
   return (
     <div
@@ -150,14 +162,16 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
               <li key={f.rule}>
                 <span class="rule">{t(RULE_LABEL[f.rule])}</span>
                 <span class="message">{f.message}</span>
-                <button
-                  type="button"
-                  class="link"
-                  aria-label={t('nudgeRuleOffLabel', t(RULE_LABEL[f.rule]))}
-                  onClick={() => actions.ruleOff(f.rule)}
-                >
-                  {t('nudgeRuleOff')}
-                </button>
+                {model.canTurnOffRules && (
+                  <button
+                    type="button"
+                    class="link"
+                    aria-label={t('nudgeRuleOffLabel', t(RULE_LABEL[f.rule]))}
+                    onClick={() => (closeToChip(), actions.ruleOff(f.rule))}
+                  >
+                    {t('nudgeRuleOff')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
@@ -179,11 +193,15 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
           {logging ? (
             <LogForm
               opener={model.opener}
-              onCancel={() => setLogging(false)}
+              onCancel={() => {
+                setLogging(false);
+                setBackToLogButton(true);
+              }}
               onSave={(notes) => {
                 actions.logCall(notes);
                 setDone(t('nudgeLogSaved'));
-                close();
+                announce(t('nudgeLogSaved'));
+                closeToChip();
               }}
             />
           ) : (
@@ -207,12 +225,17 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
                     {t('nudgeCallNow', model.phone.display)}
                   </a>
                 )}
-                <button type="button" data-action="log_call" onClick={() => setLogging(true)}>
+                <button ref={logButton} type="button" data-action="log_call" onClick={() => setLogging(true)}>
                   {t('nudgeLogCall')}
                 </button>
               </div>
               <div class="dismiss">
-                <button type="button" class="quiet" data-action="snooze" onClick={() => (close(), actions.snooze())}>
+                <button
+                  type="button"
+                  class="quiet"
+                  data-action="snooze"
+                  onClick={() => (closeToChip(), actions.snooze())}
+                >
                   {t('nudgeSnooze')}
                 </button>
                 {model.canMuteContact && (
@@ -220,7 +243,7 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
                     type="button"
                     class="quiet"
                     data-action="mute_contact"
-                    onClick={() => (close(), actions.muteContact())}
+                    onClick={() => (closeToChip(), actions.muteContact())}
                   >
                     {t('nudgeMute')}
                   </button>
