@@ -26,7 +26,7 @@ export interface NudgeModel {
    * organisation's policy does not set the muted contacts.
    */
   canMuteContact: boolean;
-  /** False when the organisation's policy sets the rules: "Turn off this rule" could not be saved. */
+  /** False when the organisation's policy sets the rules: "Turn off this signal" could not be saved. */
   canTurnOffRules: boolean;
   /** Changes every time the nudge appears anew, so screen readers hear it once per appearance. */
   announceKey: string;

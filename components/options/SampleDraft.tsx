@@ -59,13 +59,19 @@ export function SampleDraft({ settings }: { settings: Settings }) {
             {analysis.nudge && settings.quietMode && <p>{t('optionsSampleQuiet')}</p>}
             {analysis.findings.length > 0 && (
               <>
-                <h3>{t('optionsSampleWhy')}</h3>
+                <h3>{t(analysis.level === 'none' ? 'optionsSampleNotEnough' : 'optionsSampleWhy')}</h3>
                 <ul>
                   {analysis.findings.map((finding) => (
                     <li key={finding.rule} data-rule={finding.rule}>
                       <strong>{t(RULE_LABELS[finding.rule])}</strong>: {finding.message}
                       {finding.evidence?.length ? (
-                        <span class="evidence"> {t('optionsSampleEvidence', finding.evidence.join(', '))}</span>
+                        <span class="evidence">
+                          {' '}
+                          {t(
+                            'optionsSampleEvidence',
+                            finding.evidence.map((found) => t('optionsSampleQuoted', found)).join(', '),
+                          )}
+                        </span>
                       ) : null}
                     </li>
                   ))}

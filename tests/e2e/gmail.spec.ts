@@ -344,7 +344,7 @@ test.describe('actions', () => {
     await page.close();
   });
 
-  test('Turn off this rule and Never for this contact change the settings and hide the nudge', async ({
+  test('Turn off this signal and Never for this contact change the settings and hide the nudge', async ({
     extensionContext,
     serviceWorker,
   }) => {
@@ -353,7 +353,7 @@ test.describe('actions', () => {
     const nudge = page.locator(NUDGE);
     await nudge.getByRole('button', { name: 'Faster as a call?' }).click();
     await nudge
-      .getByRole('button', { name: /Turn off this rule/ })
+      .getByRole('button', { name: /Turn off this signal/ })
       .first()
       .click();
     await expect(nudge).toBeHidden();

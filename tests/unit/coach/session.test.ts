@@ -266,7 +266,7 @@ describe('ComposeSession', () => {
     expect(analysed.at(-1)?.settings?.rules?.checkin).toBe(false);
   });
 
-  it('offers neither "Turn off this rule" nor "Never for this contact" when the policy sets those settings', async () => {
+  it('offers neither "Turn off this signal" nor "Never for this contact" when the policy sets those settings', async () => {
     const t = (current = setup());
     t.lock('rules', 'mutedContacts');
     await t.session.analyse();

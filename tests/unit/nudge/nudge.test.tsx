@@ -103,17 +103,17 @@ describe('Nudge', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Call logged.'));
   });
 
-  it('closes the card to its chip on "Turn off this rule", and offers it only when the rep may change the rules', () => {
+  it('closes the card to its chip on "Turn off this signal", and offers it only when the rep may change the rules', () => {
     const ruleOff = vi.fn();
     const { rerender } = render(<Nudge model={MODEL} actions={actions({ ruleOff })} />);
     const chip = screen.getByRole('button', { name: 'Faster as a call?' });
     fireEvent.click(chip);
-    fireEvent.click(screen.getByRole('button', { name: 'Turn off this rule: Check-in without a reason' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Turn off this signal: Check-in without a reason' }));
     expect(ruleOff).toHaveBeenCalledWith('checkin');
     expect(chip.getAttribute('aria-expanded')).toBe('false');
     expect(document.activeElement).toBe(chip);
     rerender(<Nudge model={{ ...MODEL, canTurnOffRules: false }} actions={actions({ ruleOff })} />);
     fireEvent.click(chip);
-    expect(screen.queryByRole('button', { name: /Turn off this rule/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Turn off this signal/ })).toBeNull();
   });
 });

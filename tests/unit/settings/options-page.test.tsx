@@ -108,6 +108,12 @@ describe('the options page', () => {
     const shown = [...result.querySelectorAll('li[data-rule]')].map((li) => li.getAttribute('data-rule'));
     expect(shown).toEqual(analyzeDraft({ body: DRAFT }).findings.map((f) => f.rule));
     expect(shown).toEqual(expect.arrayContaining(['checkin', 'conflict', 'questions']));
+    expect(result.querySelector('h3')?.textContent).toBe('Why');
+    // Each piece found is quoted on its own: questions hold commas of their own.
+    const questions = analyzeDraft({ body: DRAFT }).findings.find((f) => f.rule === 'questions')!.evidence!;
+    expect(result.querySelector('li[data-rule="questions"] .evidence')?.textContent).toBe(
+      ` Found: ${questions.map((q) => `“${q}”`).join(', ')}`,
+    );
 
     const allOff = { checkin: false, questions: false, length: false, thread: false, conflict: false, overdue: false };
     await fakeBrowser.storage.managed.set({ rules: allOff });
