@@ -109,6 +109,11 @@ describe('the options page', () => {
     expect(shown).toEqual(analyzeDraft({ body: DRAFT }).findings.map((f) => f.rule));
     expect(shown).toEqual(expect.arrayContaining(['checkin', 'conflict', 'questions']));
     expect(result.querySelector('h3')?.textContent).toBe('Why');
+    // Only the verdict is read out as it changes, not every reason at every key.
+    expect(result.closest('[role="status"], [aria-live]')).toBeNull();
+    expect([...result.querySelectorAll('[role="status"]')].map((s) => s.textContent)).toEqual([
+      'Would strongly suggest a call.',
+    ]);
     // Each piece found is quoted on its own: questions hold commas of their own.
     const questions = analyzeDraft({ body: DRAFT }).findings.find((f) => f.rule === 'questions')!.evidence!;
     expect(result.querySelector('li[data-rule="questions"] .evidence')?.textContent).toBe(
