@@ -3,7 +3,7 @@
  * counts as CSV and JSON, and delete everything after a confirmation. Exports are built here, in
  * the extension page, and handed over as Blob download links: no downloads permission, no network.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { plural } from '../../lib/contact-history';
 import { t } from '../../lib/i18n';
 import { localDay } from '../../lib/ledger/day';
@@ -52,6 +52,18 @@ export function YourData({ db = popupDb(), now = Date.now }: YourDataProps) {
   const [status, setStatus] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  /** Set when the confirmation closes: the caret goes back to the button that opened it, not to the page. */
+  const [backToDelete, setBackToDelete] = useState(false);
+  useEffect(() => {
+    if (!backToDelete) return;
+    deleteButton.current?.focus();
+    setBackToDelete(false);
+  }, [backToDelete]);
+  const closeConfirm = () => {
+    setConfirming(false);
+    setBackToDelete(true);
+  };
 
   const exportAs = async (kind: Kind) => {
     setBusy(true);
@@ -84,7 +96,7 @@ export function YourData({ db = popupDb(), now = Date.now }: YourDataProps) {
       setStatus(t('dataDeleteFailed'));
     } finally {
       setBusy(false);
-      setConfirming(false);
+      closeConfirm();
     }
   };
 
@@ -105,7 +117,14 @@ export function YourData({ db = popupDb(), now = Date.now }: YourDataProps) {
         ))}
       </div>
       {confirming ? (
-        <div class="data-confirm" role="alertdialog" aria-labelledby="data-confirm-text">
+        <div
+          class="data-confirm"
+          role="alertdialog"
+          aria-labelledby="data-confirm-text"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && !busy) closeConfirm();
+          }}
+        >
           <p id="data-confirm-text">{t('dataDeleteConfirm')}</p>
           <button
             type="button"
@@ -116,12 +135,18 @@ export function YourData({ db = popupDb(), now = Date.now }: YourDataProps) {
           >
             {t('dataDeleteYes')}
           </button>{' '}
-          <button type="button" onClick={() => setConfirming(false)} autoFocus>
+          <button type="button" onClick={closeConfirm} autoFocus>
             {t('dataDeleteNo')}
           </button>
         </div>
       ) : (
-        <button type="button" class="danger-outline" data-testid="delete-all" onClick={() => setConfirming(true)}>
+        <button
+          ref={deleteButton}
+          type="button"
+          class="danger-outline"
+          data-testid="delete-all"
+          onClick={() => setConfirming(true)}
+        >
           {t('dataDelete')}
         </button>
       )}

@@ -125,4 +125,15 @@ describe('the options page', () => {
     await waitFor(() => expect(result.getAttribute('data-level')).toBe('none'));
     expect(result.querySelectorAll('li[data-rule]')).toHaveLength(0);
   });
+
+  it('closes the delete confirmation on Escape or "Keep my data" and gives the caret back to its button', async () => {
+    await renderOptions();
+    fireEvent.click(screen.getByTestId('delete-all'));
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Keep my data' }), { key: 'Escape' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('delete-all')));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    fireEvent.click(screen.getByTestId('delete-all'));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep my data' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('delete-all')));
+  });
 });
