@@ -41,7 +41,8 @@ function LogForm(props: { opener: string; onSave: (notes: CallNotes) => void; on
       class="log"
       onSubmit={(e) => {
         e.preventDefault();
-        props.onSave(notes);
+        // The opener shows as the purpose's placeholder: left as it is, it is the purpose (as for "Call now").
+        props.onSave({ ...notes, purpose: notes.purpose.trim() || props.opener });
       }}
     >
       {field('purpose', t('nudgeLogPurpose'), props.opener)}

@@ -97,8 +97,10 @@ describe('Nudge', () => {
       expect(document.activeElement).toBe(screen.getByRole('button', { name: "I'll call — log it" })),
     );
     fireEvent.click(screen.getByRole('button', { name: "I'll call — log it" }));
+    fireEvent.input(container.querySelector('textarea[name="discussed"]')!, { target: { value: 'Budget' } });
     fireEvent.click(container.querySelector('form button[type="submit"]')!);
-    expect(logCall).toHaveBeenCalledOnce();
+    // The purpose left empty is the opener its placeholder showed.
+    expect(logCall).toHaveBeenCalledWith({ purpose: MODEL.opener, discussed: 'Budget', proposed: '', nextPurpose: '' });
     expect(document.activeElement).toBe(chip);
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Call logged.'));
   });
