@@ -3,9 +3,10 @@
  * counts as CSV and JSON, and delete everything after a confirmation. Exports are built here, in
  * the extension page, and handed over as Blob download links: no downloads permission, no network.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { plural } from '../../lib/contact-history';
 import { t } from '../../lib/i18n';
+import { useFocusLater } from '../focus-later';
 import { localDay } from '../../lib/ledger/day';
 import type { LedgerDb } from '../../lib/ledger/db';
 import { callsToCsv, daysToCsv, exportToJson, readExport } from '../../lib/ledger/export';
@@ -52,17 +53,11 @@ export function YourData({ db = popupDb(), now = Date.now }: YourDataProps) {
   const [status, setStatus] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const deleteButton = useRef<HTMLButtonElement>(null);
-  /** Set when the confirmation closes: the caret goes back to the button that opened it, not to the page. */
-  const [backToDelete, setBackToDelete] = useState(false);
-  useEffect(() => {
-    if (!backToDelete) return;
-    deleteButton.current?.focus();
-    setBackToDelete(false);
-  }, [backToDelete]);
+  /** The confirmation closed: the button that opened it gets the caret back. */
+  const [deleteButton, focusDeleteLater] = useFocusLater<HTMLButtonElement>();
   const closeConfirm = () => {
     setConfirming(false);
-    setBackToDelete(true);
+    focusDeleteLater();
   };
 
   const exportAs = async (kind: Kind) => {

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import { useFocusLater } from '../focus-later';
 import { type CallNotes, EMPTY_CALL_NOTES } from '../../lib/messages';
 import type { RuleId } from '../../lib/settings/schema';
 import type { NudgeActions, NudgeModel } from './types';
@@ -68,9 +69,8 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
   const [done, setDone] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const chip = useRef<HTMLButtonElement>(null);
-  const logButton = useRef<HTMLButtonElement>(null);
-  /** Set when the log form closes without closing the card: its button gets the focus back. */
-  const [backToLogButton, setBackToLogButton] = useState(false);
+  /** The log form closed without closing the card: its button gets the caret back. */
+  const [logButton, focusLogButtonLater] = useFocusLater<HTMLButtonElement>();
   const cardId = 'callfirst-card';
   const undoId = 'callfirst-undo';
   const hasFindings = model.findings.length > 0;
@@ -95,11 +95,6 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
     close();
     chip.current?.focus({ preventScroll: true });
   };
-  useEffect(() => {
-    if (!backToLogButton) return;
-    logButton.current?.focus({ preventScroll: true });
-    setBackToLogButton(false);
-  }, [backToLogButton]);
 
   return (
     <div
@@ -196,7 +191,7 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
               opener={model.opener}
               onCancel={() => {
                 setLogging(false);
-                setBackToLogButton(true);
+                focusLogButtonLater();
               }}
               onSave={(notes) => {
                 actions.logCall(notes);
