@@ -74,6 +74,9 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
   const cardId = 'callfirst-card';
   const undoId = 'callfirst-undo';
   const hasFindings = model.findings.length > 0;
+  // The level shows in the chip's colour; the words say it too, for those who cannot see the colour.
+  const strong = model.level === 'strong';
+  const title = t(strong ? 'nudgeCardTitleStrong' : 'nudgeCardTitle');
   const undoMessage =
     model.undo && t(model.undo.action === 'call_request' ? 'nudgeChangedCallRequest' : 'nudgeChangedOpener');
 
@@ -84,7 +87,10 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
     return () => clearTimeout(id);
   };
   // Each time the nudge appears anew, and each time an action changed the draft (with Undo offered).
-  useEffect(() => (hasFindings ? announce(t('nudgeAnnounce')) : undefined), [model.announceKey]);
+  useEffect(
+    () => (hasFindings ? announce(t(strong ? 'nudgeAnnounceStrong' : 'nudgeAnnounce')) : undefined),
+    [model.announceKey],
+  );
   useEffect(() => (undoMessage ? announce(t('nudgeUndoAnnounce', undoMessage)) : undefined), [undoMessage]);
 
   const close = () => {
@@ -146,9 +152,9 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
         </span>
       )}
       {open && hasFindings && (
-        <section id={cardId} class="card" aria-label={t('nudgeCardTitle')}>
+        <section id={cardId} class="card" aria-label={title}>
           <header>
-            <h2>{t('nudgeCardTitle')}</h2>
+            <h2>{title}</h2>
             <button type="button" class="close" aria-label={t('nudgeClose')} onClick={closeToChip}>
               ×
             </button>

@@ -118,4 +118,12 @@ describe('Nudge', () => {
     fireEvent.click(chip);
     expect(screen.queryByRole('button', { name: /Turn off this signal/ })).toBeNull();
   });
+
+  it('says a strong nudge in words too, not only in the colour of its chip', async () => {
+    render(<Nudge model={{ ...MODEL, level: 'strong' }} actions={actions()} />);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/very likely faster as a call/));
+    fireEvent.click(screen.getByRole('button', { name: 'Faster as a call?' }));
+    expect(screen.getByRole('heading').textContent).toBe('This is very likely faster as a call');
+    expect(screen.getByRole('region', { name: 'This is very likely faster as a call' })).toBeTruthy();
+  });
 });
