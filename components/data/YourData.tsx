@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { plural } from '../../lib/contact-history';
 import { t } from '../../lib/i18n';
+import { useFocusLater } from '../focus-later';
 import { localDay } from '../../lib/ledger/day';
 import type { LedgerDb } from '../../lib/ledger/db';
 import { callsToCsv, daysToCsv, exportToJson, readExport } from '../../lib/ledger/export';
@@ -52,6 +53,12 @@ export function YourData({ db = popupDb(), now = Date.now }: YourDataProps) {
   const [status, setStatus] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** The confirmation closed: the button that opened it gets the caret back. */
+  const [deleteButton, focusDeleteLater] = useFocusLater<HTMLButtonElement>();
+  const closeConfirm = () => {
+    setConfirming(false);
+    focusDeleteLater();
+  };
 
   const exportAs = async (kind: Kind) => {
     setBusy(true);
@@ -84,7 +91,7 @@ export function YourData({ db = popupDb(), now = Date.now }: YourDataProps) {
       setStatus(t('dataDeleteFailed'));
     } finally {
       setBusy(false);
-      setConfirming(false);
+      closeConfirm();
     }
   };
 
@@ -105,7 +112,14 @@ export function YourData({ db = popupDb(), now = Date.now }: YourDataProps) {
         ))}
       </div>
       {confirming ? (
-        <div class="data-confirm" role="alertdialog" aria-labelledby="data-confirm-text">
+        <div
+          class="data-confirm"
+          role="alertdialog"
+          aria-labelledby="data-confirm-text"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && !busy) closeConfirm();
+          }}
+        >
           <p id="data-confirm-text">{t('dataDeleteConfirm')}</p>
           <button
             type="button"
@@ -116,12 +130,18 @@ export function YourData({ db = popupDb(), now = Date.now }: YourDataProps) {
           >
             {t('dataDeleteYes')}
           </button>{' '}
-          <button type="button" onClick={() => setConfirming(false)} autoFocus>
+          <button type="button" onClick={closeConfirm} autoFocus>
             {t('dataDeleteNo')}
           </button>
         </div>
       ) : (
-        <button type="button" class="danger-outline" data-testid="delete-all" onClick={() => setConfirming(true)}>
+        <button
+          ref={deleteButton}
+          type="button"
+          class="danger-outline"
+          data-testid="delete-all"
+          onClick={() => setConfirming(true)}
+        >
           {t('dataDelete')}
         </button>
       )}

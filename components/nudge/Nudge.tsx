@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import { useFocusLater } from '../focus-later';
 import { type CallNotes, EMPTY_CALL_NOTES } from '../../lib/messages';
 import type { RuleId } from '../../lib/settings/schema';
 import type { NudgeActions, NudgeModel } from './types';
@@ -20,10 +21,14 @@ const RULE_LABEL: Record<RuleId, Parameters<typeof t>[0]> = {
 
 function LogForm(props: { opener: string; onSave: (notes: CallNotes) => void; onCancel: () => void }) {
   const [notes, setNotes] = useState<CallNotes>({ ...EMPTY_CALL_NOTES });
+  const first = useRef<HTMLTextAreaElement>(null);
+  // The rep asked for the form: the caret goes to its first field, where the button they pressed was.
+  useEffect(() => first.current?.focus(), []);
   const field = (key: keyof CallNotes, label: string, placeholder?: string) => (
     <label class="field">
       <span>{label}</span>
       <textarea
+        ref={key === 'purpose' ? first : undefined}
         name={key}
         rows={key === 'purpose' ? 2 : 1}
         value={notes[key]}
@@ -37,7 +42,8 @@ function LogForm(props: { opener: string; onSave: (notes: CallNotes) => void; on
       class="log"
       onSubmit={(e) => {
         e.preventDefault();
-        props.onSave(notes);
+        // The opener shows as the purpose's placeholder: left as it is, it is the purpose (as for "Call now").
+        props.onSave({ ...notes, purpose: notes.purpose.trim() || props.opener });
       }}
     >
       {field('purpose', t('nudgeLogPurpose'), props.opener)}
@@ -63,9 +69,14 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
   const [done, setDone] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const chip = useRef<HTMLButtonElement>(null);
+  /** The log form closed without closing the card: its button gets the caret back. */
+  const [logButton, focusLogButtonLater] = useFocusLater<HTMLButtonElement>();
   const cardId = 'callfirst-card';
   const undoId = 'callfirst-undo';
   const hasFindings = model.findings.length > 0;
+  // The level shows in the chip's colour; the words say it too, for those who cannot see the colour.
+  const strong = model.level === 'strong';
+  const title = t(strong ? 'nudgeCardTitleStrong' : 'nudgeCardTitle');
   const undoMessage =
     model.undo && t(model.undo.action === 'call_request' ? 'nudgeChangedCallRequest' : 'nudgeChangedOpener');
 
@@ -76,7 +87,10 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
     return () => clearTimeout(id);
   };
   // Each time the nudge appears anew, and each time an action changed the draft (with Undo offered).
-  useEffect(() => (hasFindings ? announce(t('nudgeAnnounce')) : undefined), [model.announceKey]);
+  useEffect(
+    () => (hasFindings ? announce(t(strong ? 'nudgeAnnounceStrong' : 'nudgeAnnounce')) : undefined),
+    [model.announceKey],
+  );
   useEffect(() => (undoMessage ? announce(t('nudgeUndoAnnounce', undoMessage)) : undefined), [undoMessage]);
 
   const close = () => {
@@ -138,9 +152,9 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
         </span>
       )}
       {open && hasFindings && (
-        <section id={cardId} class="card" aria-label={t('nudgeCardTitle')}>
+        <section id={cardId} class="card" aria-label={title}>
           <header>
-            <h2>{t('nudgeCardTitle')}</h2>
+            <h2>{title}</h2>
             <button type="button" class="close" aria-label={t('nudgeClose')} onClick={closeToChip}>
               ×
             </button>
@@ -150,14 +164,16 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
               <li key={f.rule}>
                 <span class="rule">{t(RULE_LABEL[f.rule])}</span>
                 <span class="message">{f.message}</span>
-                <button
-                  type="button"
-                  class="link"
-                  aria-label={t('nudgeRuleOffLabel', t(RULE_LABEL[f.rule]))}
-                  onClick={() => actions.ruleOff(f.rule)}
-                >
-                  {t('nudgeRuleOff')}
-                </button>
+                {model.canTurnOffRules && (
+                  <button
+                    type="button"
+                    class="link"
+                    aria-label={t('nudgeRuleOffLabel', t(RULE_LABEL[f.rule]))}
+                    onClick={() => (closeToChip(), actions.ruleOff(f.rule))}
+                  >
+                    {t('nudgeRuleOff')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
@@ -179,11 +195,15 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
           {logging ? (
             <LogForm
               opener={model.opener}
-              onCancel={() => setLogging(false)}
+              onCancel={() => {
+                setLogging(false);
+                focusLogButtonLater();
+              }}
               onSave={(notes) => {
                 actions.logCall(notes);
                 setDone(t('nudgeLogSaved'));
-                close();
+                announce(t('nudgeLogSaved'));
+                closeToChip();
               }}
             />
           ) : (
@@ -207,12 +227,17 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
                     {t('nudgeCallNow', model.phone.display)}
                   </a>
                 )}
-                <button type="button" data-action="log_call" onClick={() => setLogging(true)}>
+                <button ref={logButton} type="button" data-action="log_call" onClick={() => setLogging(true)}>
                   {t('nudgeLogCall')}
                 </button>
               </div>
               <div class="dismiss">
-                <button type="button" class="quiet" data-action="snooze" onClick={() => (close(), actions.snooze())}>
+                <button
+                  type="button"
+                  class="quiet"
+                  data-action="snooze"
+                  onClick={() => (closeToChip(), actions.snooze())}
+                >
                   {t('nudgeSnooze')}
                 </button>
                 {model.canMuteContact && (
@@ -220,7 +245,7 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
                     type="button"
                     class="quiet"
                     data-action="mute_contact"
-                    onClick={() => (close(), actions.muteContact())}
+                    onClick={() => (closeToChip(), actions.muteContact())}
                   >
                     {t('nudgeMute')}
                   </button>

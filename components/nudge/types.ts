@@ -21,8 +21,13 @@ export interface NudgeModel {
   phone?: { display: string; href: string };
   /** True when the draft holds a check-in sentence the opener can replace. */
   canUseOpener: boolean;
-  /** True when the first recipient has an address (so "Never for this contact" can work). */
+  /**
+   * True when the first recipient has an address (so "Never for this contact" can work) and the
+   * organisation's policy does not set the muted contacts.
+   */
   canMuteContact: boolean;
+  /** False when the organisation's policy sets the rules: "Turn off this signal" could not be saved. */
+  canTurnOffRules: boolean;
   /** Changes every time the nudge appears anew, so screen readers hear it once per appearance. */
   announceKey: string;
 }

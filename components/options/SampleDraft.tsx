@@ -50,22 +50,29 @@ export function SampleDraft({ settings }: { settings: Settings }) {
           onInput={(e) => setThreadMessages(Math.max(1, Math.trunc(Number(e.currentTarget.value)) || 1))}
         />
       </div>
-      <div class="result" role="status" aria-live="polite" data-testid="sample-result" data-level={analysis?.level}>
-        {!analysis ? (
-          <p>{t('optionsSampleEmpty')}</p>
-        ) : (
+      <div class="result" data-testid="sample-result" data-level={analysis?.level}>
+        {/* Only the verdict is live: the reasons change at every key and would be read out over the typing. */}
+        <p class={analysis ? 'verdict' : undefined} role="status">
+          {analysis ? t(VERDICTS[analysis.level]) : t('optionsSampleEmpty')}
+        </p>
+        {analysis && (
           <>
-            <p class="verdict">{t(VERDICTS[analysis.level])}</p>
             {analysis.nudge && settings.quietMode && <p>{t('optionsSampleQuiet')}</p>}
             {analysis.findings.length > 0 && (
               <>
-                <h3>{t('optionsSampleWhy')}</h3>
+                <h3>{t(analysis.level === 'none' ? 'optionsSampleNotEnough' : 'optionsSampleWhy')}</h3>
                 <ul>
                   {analysis.findings.map((finding) => (
                     <li key={finding.rule} data-rule={finding.rule}>
                       <strong>{t(RULE_LABELS[finding.rule])}</strong>: {finding.message}
                       {finding.evidence?.length ? (
-                        <span class="evidence"> {t('optionsSampleEvidence', finding.evidence.join(', '))}</span>
+                        <span class="evidence">
+                          {' '}
+                          {t(
+                            'optionsSampleEvidence',
+                            finding.evidence.map((found) => t('optionsSampleQuoted', found)).join(', '),
+                          )}
+                        </span>
                       ) : null}
                     </li>
                   ))}

@@ -29,6 +29,8 @@ export class Coach {
   /** One session per compose window, keyed by the window's root element. */
   private readonly sessions = new Map<HTMLElement, ComposeSession>();
   private settings: Settings = DEFAULT_SETTINGS;
+  /** Settings the organisation's policy sets: the nudge does not offer to change them. */
+  private locked: readonly (keyof Settings)[] = [];
   /**
    * Until settings arrive (the first read of managed policy can take seconds), windows are tracked so
    * no send is missed, but nothing is analysed, shown or recorded.
@@ -68,6 +70,7 @@ export class Coach {
       deps,
       site: host.id,
       settings: () => this.settings,
+      canChange: (key) => !this.locked.includes(key),
       active: () => this.alive() && this.enabled && this.settingsKnown,
       alive: () => this.alive(),
       request: (req) => this.link.request(req),
@@ -101,7 +104,7 @@ export class Coach {
     doc.addEventListener('mouseup', (event) => this.onPointerIntent(event), options);
     doc.addEventListener('keydown', (event) => this.onKeyDown(event), options);
     doc.defaultView?.addEventListener('pagehide', () => this.onPageHide(), options);
-    this.unwatchSettings = this.link.watchSettings((resolved) => this.applySettings(resolved.values));
+    this.unwatchSettings = this.link.watchSettings((resolved) => this.applySettings(resolved.values, resolved.locked));
     this.observer.observe(safe(() => this.host.watchRoot?.(doc), undefined) ?? doc.body, {
       childList: true,
       subtree: true,
@@ -109,7 +112,7 @@ export class Coach {
     // Windows already open when the script starts (gmail.js #720).
     this.scan();
     void this.link.loadSettings().then((resolved) => {
-      if (this.alive()) this.applySettings(resolved?.values ?? DEFAULT_SETTINGS);
+      if (this.alive()) this.applySettings(resolved?.values ?? DEFAULT_SETTINGS, resolved?.locked ?? []);
     });
   }
 
@@ -225,8 +228,9 @@ export class Coach {
    * held until then; turning the site off closes every window, turning it on scans for them; any
    * change reconsiders each draft.
    */
-  private applySettings(settings: Settings): void {
+  private applySettings(settings: Settings, locked = this.locked): void {
     this.settings = settings;
+    this.locked = locked;
     const wasEnabled = this.enabled;
     this.enabled = settings.sites.includes(this.host.id);
     this.settingsKnown = true;

@@ -50,11 +50,15 @@ export function toAnalysisContact(
   return contact;
 }
 
-/** "Last call 12 days ago · Discussed: … · Proposed: …", when the ledger (or a CRM) knows the last call. */
+/**
+ * "Last call 12 days ago · Discussed: … · Proposed: …", when the ledger (or a CRM) knows the last call
+ * and it adds something to the history line: notes, or the teammate who made it.
+ */
 export function lastCallLine(history: ContactHistory | undefined, now: number): string | undefined {
-  if (!history?.lastCall) return undefined;
+  const call = history?.lastCall;
+  if (!call || ![call.discussed, call.proposed, call.by].some((part) => part?.trim())) return undefined;
   try {
-    return describeLastCall(history.lastCall, now) || undefined;
+    return describeLastCall(call, now) || undefined;
   } catch {
     return undefined;
   }

@@ -88,10 +88,13 @@ export const mountNudge: MountNudge = async (ctx, win) => {
   const paint = () => {
     if (!container) return;
     if (!current) {
+      // The rep was using the nudge (e.g. pressed "Not now"): the caret goes back to the draft, not to the page.
+      const hadFocus = host.ownerDocument.activeElement === host;
       host.hidden = true;
       delete host.dataset.level;
       delete host.dataset.reasons;
       render(null, container);
+      if (hadFocus) win.body.focus({ preventScroll: true });
       return;
     }
     host.dataset.theme = detectDarkTheme(placement.element) ? 'dark' : 'light';

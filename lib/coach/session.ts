@@ -50,6 +50,8 @@ export interface SessionEnv {
   readonly site: SiteId;
   /** The settings in force. */
   settings(): Settings;
+  /** False when the organisation's policy sets `key`, so a change from the nudge could not be saved. */
+  canChange(key: 'mutedContacts' | 'rules'): boolean;
   /** True while the coach runs, its settings are known and they turn the site on. */
   active(): boolean;
   /** False once the coach stopped or its extension context is gone. */
@@ -318,7 +320,8 @@ export class ComposeSession implements SendState {
             historyLine: withHistory ? historyLine(history, env.deps.now()) : undefined,
             lastCallLine: withHistory ? lastCallLine(history, env.deps.now()) : undefined,
             phone: safe(() => this.win.readVisiblePhoneNumbers(), [])[0],
-            canMuteContact: !!this.recipients[0]?.address,
+            canMuteContact: !!this.recipients[0]?.address && env.canChange('mutedContacts'),
+            canTurnOffRules: env.canChange('rules'),
             announceKey,
             undo,
           })

@@ -40,6 +40,7 @@ export function nudgeModel(
     lastCallLine?: string;
     phone?: string;
     canMuteContact: boolean;
+    canTurnOffRules: boolean;
     announceKey: string;
     undo?: NudgeModel['undo'];
   },
@@ -55,11 +56,21 @@ export function nudgeModel(
     phone: extra.phone ? { display: extra.phone, href: telHref(extra.phone) } : undefined,
     canUseOpener: analysis.findings.some((f) => f.rule === 'checkin' && f.evidence?.length),
     canMuteContact: extra.canMuteContact,
+    canTurnOffRules: extra.canTurnOffRules,
     announceKey: extra.announceKey,
   };
 }
 
 /** Only the Undo offer: an action changed the draft, and the new draft calls for no nudge. */
 export function undoOfferModel(undo: NonNullable<NudgeModel['undo']>, announceKey: string): NudgeModel {
-  return { level: 'suggest', findings: [], opener: '', canUseOpener: false, canMuteContact: false, announceKey, undo };
+  return {
+    level: 'suggest',
+    findings: [],
+    opener: '',
+    canUseOpener: false,
+    canMuteContact: false,
+    canTurnOffRules: false,
+    announceKey,
+    undo,
+  };
 }

@@ -184,7 +184,9 @@ test.describe('the nudge', () => {
     await page.close();
   });
 
-  test('the card is keyboard reachable, announces politely and closes on Escape', async ({ extensionContext }) => {
+  test('the card is keyboard reachable, announces politely, closes on Escape and gives the caret back to the draft', async ({
+    extensionContext,
+  }) => {
     const page = await openGmail(extensionContext, 'compose-new.html');
     await typeInto(page, BODY, CHECKIN);
     const nudge = page.locator(NUDGE);
@@ -198,6 +200,20 @@ test.describe('the nudge', () => {
     await page.keyboard.press('Escape');
     await expect(nudge.getByRole('button', { name: 'Ask for a call instead' })).toBeHidden();
     await expect(chip).toBeFocused();
+    // The log form takes the caret, Cancel gives it back to its button.
+    await page.keyboard.press('Enter');
+    const logButton = nudge.locator('[data-action="log_call"]');
+    await logButton.focus();
+    await page.keyboard.press('Enter');
+    await expect(nudge.locator('textarea[name="purpose"]')).toBeFocused();
+    await nudge.getByRole('button', { name: 'Cancel' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(logButton).toBeFocused();
+    // "Not now" hides the nudge: the caret goes back to the draft, not to the page.
+    await nudge.locator('[data-action="snooze"]').focus();
+    await page.keyboard.press('Enter');
+    await expect(nudge).toBeHidden();
+    await expect(page.locator(BODY)).toBeFocused();
     await page.close();
   });
 });
@@ -328,7 +344,7 @@ test.describe('actions', () => {
     await page.close();
   });
 
-  test('Turn off this rule and Never for this contact change the settings and hide the nudge', async ({
+  test('Turn off this signal and Never for this contact change the settings and hide the nudge', async ({
     extensionContext,
     serviceWorker,
   }) => {
@@ -337,7 +353,7 @@ test.describe('actions', () => {
     const nudge = page.locator(NUDGE);
     await nudge.getByRole('button', { name: 'Faster as a call?' }).click();
     await nudge
-      .getByRole('button', { name: /Turn off this rule/ })
+      .getByRole('button', { name: /Turn off this signal/ })
       .first()
       .click();
     await expect(nudge).toBeHidden();

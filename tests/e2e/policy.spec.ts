@@ -137,6 +137,10 @@ test('a managed sites: ["outlook"] stops the Gmail nudge while Outlook still nud
     rules: { ...DEFAULT_SETTINGS.rules, checkin: false },
   });
   await expect(visibleNudges(outlook)).toHaveAttribute('data-level', level);
+  // The policy sets the rules: the card does not offer to turn one off (the change could not be saved).
+  await visibleNudges(outlook).getByRole('button', { name: 'Faster as a call?' }).click();
+  await expect(visibleNudges(outlook).locator('[data-action="call_request"]')).toBeVisible();
+  await expect(visibleNudges(outlook).getByRole('button', { name: /Turn off this signal/ })).toHaveCount(0);
   // Outlook has had time to nudge on the same draft; Gmail had as long and more.
   await expect(gmail.locator('html')).toHaveAttribute('data-callfirst-host', 'gmail');
   await gmail.waitForTimeout(1000);

@@ -35,6 +35,8 @@ function setup(
   const failures: unknown[] = [];
   const fake = fakeContext();
   let settings: Settings = DEFAULT_SETTINGS;
+  /** Settings the organisation's policy sets. */
+  let locked: (keyof Settings)[] = [];
   let removed = 0;
   let warms = 0;
   const ui: NudgeHandle = {
@@ -47,6 +49,7 @@ function setup(
     deps: { analyse: answer, warm: () => warms++, mountNudge: () => Promise.resolve(ui), now: () => 1_000 },
     site: 'gmail',
     settings: () => settings,
+    canChange: (key) => !locked.includes(key),
     active: () => fake.ctx.isValid,
     alive: () => fake.ctx.isValid,
     request: <R extends Request>(req: R) =>
@@ -86,6 +89,9 @@ function setup(
     },
     ofType: <T extends LedgerEvent['type']>(type: T) =>
       records.filter((r): r is Extract<LedgerEvent, { type: T }> => r.type === type),
+    lock: (...keys: (keyof Settings)[]) => {
+      locked = keys;
+    },
   };
 }
 
@@ -106,7 +112,12 @@ describe('ComposeSession', () => {
     await t.session.analyse();
     const view = await t.shown();
     expect(view.reasons).toEqual(['checkin']);
-    expect(view.model).toMatchObject({ level: 'suggest', canUseOpener: true, canMuteContact: true });
+    expect(view.model).toMatchObject({
+      level: 'suggest',
+      canUseOpener: true,
+      canMuteContact: true,
+      canTurnOffRules: true,
+    });
     await t.session.analyse(); // unchanged draft: shown again, not recorded again
     expect(t.ofType('nudge_shown')).toHaveLength(1);
     expect(t.ofType('nudge_shown')[0]).toMatchObject({ recipients: [{ address: 'dana@acme.example' }] });
@@ -266,6 +277,13 @@ describe('ComposeSession', () => {
     expect(t.ofType('nudge_dismissed')).toMatchObject([{ action: 'rule_off', reasons: ['checkin'] }]);
     await vi.waitFor(() => expect(t.views.at(-1)).toBeNull());
     expect(analysed.at(-1)?.settings?.rules?.checkin).toBe(false);
+  });
+
+  it('offers neither "Turn off this signal" nor "Never for this contact" when the policy sets those settings', async () => {
+    const t = (current = setup());
+    t.lock('rules', 'mutedContacts');
+    await t.session.analyse();
+    expect((await t.shown()).model).toMatchObject({ canTurnOffRules: false, canMuteContact: false });
   });
 
   it('drops an answer for an older draft that arrives after the newer one', async () => {

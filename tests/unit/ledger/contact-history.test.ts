@@ -9,7 +9,7 @@ import {
   parseContactInput,
   plural,
 } from '../../../lib/contact-history';
-import { historyLine } from '../../../lib/coach/contact';
+import { historyLine, lastCallLine } from '../../../lib/coach/contact';
 import { at, englishMessage, useEnglishMessages } from './helpers';
 
 const DAY = 86_400_000;
@@ -41,6 +41,18 @@ describe('describeContactHistory', () => {
     );
     const line = historyLine({ address: 'dana@acme.example', ...team }, NOW);
     expect(line).toMatch(/^Last call: 1[12] days ago · 2 emails since$/);
+  });
+
+  it('gives the nudge a last-call line only when it says more than the history line above it', () => {
+    const history = { address: 'dana@acme.example', lastCallAt: NOW - DAY, emailsSinceLastCall: 1 };
+    // Only a purpose noted: "Last call yesterday" would repeat "Last call: yesterday · 1 email since".
+    expect(lastCallLine({ ...history, lastCall: { at: NOW - DAY, discussed: ' ', nextPurpose: 'pilot' } }, NOW)).toBe(
+      undefined,
+    );
+    expect(lastCallLine({ ...history, lastCall: { at: NOW - DAY, discussed: 'Budget' } }, NOW)).toMatch(
+      /^Last call .+ · Discussed: Budget$/,
+    );
+    expect(lastCallLine({ ...history, lastCall: { at: NOW - DAY, by: 'Priya' } }, NOW)).toMatch(/, by Priya$/);
   });
 
   it('says so when there was never a call', () => {

@@ -15,6 +15,7 @@ const MODEL: NudgeModel = {
   opener: 'The purpose of my call is to confirm the pilot start date.',
   canUseOpener: true,
   canMuteContact: true,
+  canTurnOffRules: true,
   announceKey: 'd:1',
 };
 
@@ -82,5 +83,47 @@ describe('Nudge', () => {
     fireEvent.click(button);
     expect(undo).toHaveBeenCalledOnce();
     await waitFor(() => expect(status.textContent).toBe('Your draft is back as it was.'));
+  });
+
+  it('keeps the keyboard in place: the log form takes the caret, Cancel and Save give it back and Save is announced', async () => {
+    const logCall = vi.fn();
+    const { container } = render(<Nudge model={MODEL} actions={actions({ logCall })} />);
+    const chip = screen.getByRole('button', { name: 'Faster as a call?' });
+    fireEvent.click(chip);
+    fireEvent.click(screen.getByRole('button', { name: "I'll call — log it" }));
+    await waitFor(() => expect(document.activeElement).toBe(container.querySelector('textarea[name="purpose"]')));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: "I'll call — log it" })),
+    );
+    fireEvent.click(screen.getByRole('button', { name: "I'll call — log it" }));
+    fireEvent.input(container.querySelector('textarea[name="discussed"]')!, { target: { value: 'Budget' } });
+    fireEvent.click(container.querySelector('form button[type="submit"]')!);
+    // The purpose left empty is the opener its placeholder showed.
+    expect(logCall).toHaveBeenCalledWith({ purpose: MODEL.opener, discussed: 'Budget', proposed: '', nextPurpose: '' });
+    expect(document.activeElement).toBe(chip);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Call logged.'));
+  });
+
+  it('closes the card to its chip on "Turn off this signal", and offers it only when the rep may change the rules', () => {
+    const ruleOff = vi.fn();
+    const { rerender } = render(<Nudge model={MODEL} actions={actions({ ruleOff })} />);
+    const chip = screen.getByRole('button', { name: 'Faster as a call?' });
+    fireEvent.click(chip);
+    fireEvent.click(screen.getByRole('button', { name: 'Turn off this signal: Check-in without a reason' }));
+    expect(ruleOff).toHaveBeenCalledWith('checkin');
+    expect(chip.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(chip);
+    rerender(<Nudge model={{ ...MODEL, canTurnOffRules: false }} actions={actions({ ruleOff })} />);
+    fireEvent.click(chip);
+    expect(screen.queryByRole('button', { name: /Turn off this signal/ })).toBeNull();
+  });
+
+  it('says a strong nudge in words too, not only in the colour of its chip', async () => {
+    render(<Nudge model={{ ...MODEL, level: 'strong' }} actions={actions()} />);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/very likely faster as a call/));
+    fireEvent.click(screen.getByRole('button', { name: 'Faster as a call?' }));
+    expect(screen.getByRole('heading').textContent).toBe('This is very likely faster as a call');
+    expect(screen.getByRole('region', { name: 'This is very likely faster as a call' })).toBeTruthy();
   });
 });

@@ -108,10 +108,32 @@ describe('the options page', () => {
     const shown = [...result.querySelectorAll('li[data-rule]')].map((li) => li.getAttribute('data-rule'));
     expect(shown).toEqual(analyzeDraft({ body: DRAFT }).findings.map((f) => f.rule));
     expect(shown).toEqual(expect.arrayContaining(['checkin', 'conflict', 'questions']));
+    expect(result.querySelector('h3')?.textContent).toBe('Why');
+    // Only the verdict is read out as it changes, not every reason at every key.
+    expect(result.closest('[role="status"], [aria-live]')).toBeNull();
+    expect([...result.querySelectorAll('[role="status"]')].map((s) => s.textContent)).toEqual([
+      'Would strongly suggest a call.',
+    ]);
+    // Each piece found is quoted on its own: questions hold commas of their own.
+    const questions = analyzeDraft({ body: DRAFT }).findings.find((f) => f.rule === 'questions')!.evidence!;
+    expect(result.querySelector('li[data-rule="questions"] .evidence')?.textContent).toBe(
+      ` Found: ${questions.map((q) => `“${q}”`).join(', ')}`,
+    );
 
     const allOff = { checkin: false, questions: false, length: false, thread: false, conflict: false, overdue: false };
     await fakeBrowser.storage.managed.set({ rules: allOff });
     await waitFor(() => expect(result.getAttribute('data-level')).toBe('none'));
     expect(result.querySelectorAll('li[data-rule]')).toHaveLength(0);
+  });
+
+  it('closes the delete confirmation on Escape or "Keep my data" and gives the caret back to its button', async () => {
+    await renderOptions();
+    fireEvent.click(screen.getByTestId('delete-all'));
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Keep my data' }), { key: 'Escape' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('delete-all')));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    fireEvent.click(screen.getByTestId('delete-all'));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep my data' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('delete-all')));
   });
 });
