@@ -18,7 +18,7 @@ const SHORT_WORDS = 45;
 const SHORT_QUESTION_WORDS = 30;
 /** A question about the state of something pending: "did X already…", "any movement?", "still relevant?". */
 const STATUS_QUESTION =
-  /\b(?:yet|already|still|status|updates?|news|movement|progress|decision|decided|sign(?:ed)? off|signed|approv\w*|releas\w*|come back|came back|get back|heard|hear back|feedback|thoughts|comments|chance|land(?:ed)?|stand|relevant|any luck)\b/i;
+  /\b(?:yet|already|still|status|updates?|news|movement|progress|decision|decided|sign(?:ed)? off|signed|approv\w*|releas\w*|come back|came back|get back|heard(?! of\b)|hear back|feedback|thoughts|comments|chance|land(?:ed)?|stand|relevant|any luck)\b/i;
 /** A request for status without a question mark: "pls update", "kindly revert", "ping", "gentle reminder". */
 const STATUS_REQUEST =
   /\b(?:ping|nudge|bump(?:ing)? (?:this|up)|reminder|revert|(?:pls|please|kindly) (?:update|advise)|update (?:me|us)|any updates?|status)\b/i;

@@ -145,6 +145,19 @@ describe('audience', () => {
   });
 });
 
+describe('figures in another language', () => {
+  it('are the evidence of a price change no English words can show', () => {
+    const body =
+      'Sehr geehrter Herr Weber,\n\nab dem 1. März erhöhen sich unsere Listenpreise um 12 %. Der Kupferzuschlag steigt von € 3,20 auf € 4,10 pro Meter, und der Mindermengenzuschlag beträgt künftig € 25.\n\nMit freundlichen Grüßen\nKatrin Vogelsang';
+    const result = analyzeDraft({ body });
+    expect(result.language).not.toBe('en');
+    expect(result.nudge).toBe(true);
+    const conflict = result.findings.find((f) => f.rule === 'conflict');
+    expect(conflict?.message).toMatch(/prices or percentages/);
+    expect(conflict?.evidence?.[0]).toContain('12 %');
+  });
+});
+
 describe('every feature', () => {
   it('is computed for every draft, and a switched-off rule adds nothing', () => {
     expect(Object.keys(features('Any update?')).sort()).toEqual(Object.keys(FEATURE_RULES).sort());
