@@ -15,6 +15,7 @@ import { findPurpose, proposalPenalty } from './detectors/purpose';
 import { countQuestions, detectQuestions } from './detectors/questions';
 import { detectThread } from './detectors/thread';
 import { draftFeatures, FEATURE_RULES, type FeatureName, type Features } from './features';
+import { broadcastPenalty } from './features/audience';
 import { detectLanguage } from './language';
 import { explain } from './model/explain';
 import { predict, scoreOf, SHIPPED_MODEL, type Model } from './model/logistic';
@@ -118,11 +119,15 @@ export function featuresOf(input: AnalysisInput): Features {
 export function analyzeDraft(input: AnalysisInput, model: Model = SHIPPED_MODEL): Analysis {
   const { settings, own, ctx, sentences, signals, features } = readDraft(input);
   const { text, language, english } = ctx;
-  const prediction = predict(model, features.values, proposalPenalty(ctx.purpose));
+  // A draft that already proposes a call, or a first message to many readers, has no call to add.
+  const broadcast = broadcastPenalty(text, ctx.threadMessages);
+  const prediction = predict(model, features.values, proposalPenalty(ctx.purpose) + broadcast);
   const { reasons, findings } = explain(prediction, signals, ctx, features);
   // The question and word thresholds are the manager's settings: a draft that reaches one at full weight (a
-  // letter to one reader, not a document) is question-heavy or long, whatever the model's weights.
-  const atThreshold = signals.some((s) => (s.rule === 'questions' || s.rule === 'length') && s.weight >= 1);
+  // letter to one reader, not a document) is question-heavy or long, whatever the model's weights; a
+  // broadcast has no one reader.
+  const atThreshold =
+    !broadcast && signals.some((s) => (s.rule === 'questions' || s.rule === 'length') && s.weight >= 1);
   const score = Math.max(scoreOf(model, prediction.logit), atThreshold && reasons.length ? 1 : 0);
   // Every nudge says why: without a reason to show, there is no nudge.
   let level = reasons.length ? levelFor(score, settings.sensitivity) : 'none';

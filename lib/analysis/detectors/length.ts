@@ -6,6 +6,7 @@
  * after 500 (Boomerang); the average email is read in 11 s (Lavender).
  */
 import type { DraftContext } from '../context';
+import { addressesMany } from '../features/audience';
 import { LETTER } from '../letters';
 import { countWords, READING_WPM } from '../sentences';
 import type { Signal } from '../types';
@@ -22,7 +23,6 @@ const MIN_STRUCTURED_LINES = 3;
 /** Words that announce a document: said in the subject or the opening lines. */
 const READ_ME =
   /\b(?:recap|summary|summari[sz]e|notes|newsletter|bulletin|announc\w*|agenda|minutes|report|memo|as requested|you asked for|per your request|for your (?:reference|records|review)|fyi|highlights|takeaways|overview|updates?:|welcome)\b/i;
-const BROADCAST = /^\s*(?:hi|hello|dear|hey)?\s*(?:all|team|everyone|everybody|folks|customers|partners|colleagues)\b/i;
 const OPENING_CHARS = 300;
 const NON_ENGLISH_FACTOR = 1.2;
 const PER_EXTRA_WORD = 1 / 500;
@@ -35,7 +35,7 @@ const SECOND_PERSON = /^(?:you|your|yours|you're|you'd|you'll|you've)$/i;
 const FIRST_PERSON = /^(?:i|i'm|i'd|i've|i'll|me|my|we|we're|we'd|we've|we'll|our|us)$/i;
 const MIN_PERSON_SHARE = 0.02;
 
-/** A document meant to be read: a recap, report, newsletter or announcement (structure or its own words say so). */
+/** A document meant to be read: a recap, report, newsletter or announcement (its structure, its own words or its many readers say so). */
 export function isDocument(ctx: DraftContext): boolean {
   let structured = 0;
   let structuredWords = 0;
@@ -51,7 +51,7 @@ export function isDocument(ctx: DraftContext): boolean {
   const share = structuredWords / Math.max(1, allWords);
   if (structured >= STRUCTURED_LINES || (structured >= MIN_STRUCTURED_LINES && share >= STRUCTURED_SHARE)) return true;
   const opening = ctx.text.slice(0, OPENING_CHARS);
-  return READ_ME.test(ctx.subject) || READ_ME.test(opening) || BROADCAST.test(opening);
+  return READ_ME.test(ctx.subject) || READ_ME.test(opening) || addressesMany(ctx.text);
 }
 
 /** The draft argues or explains to one reader: plenty of both "you" and "I". */

@@ -23,7 +23,10 @@ export function detectThread(ctx: DraftContext): Signal | undefined {
   const clarifying = ctx.english ? matcher.find(PHRASE_SETS.clarifying).map((hit) => hit.text) : [];
   const closing = ctx.english ? matcher.find(PHRASE_SETS.closing) : [];
   if (closing.length > 0 || (clarifying.length === 0 && questions.count === 0)) return undefined;
-  const stuck = ctx.words >= MIN_WORDS && (clarifying.length > 0 || questions.count >= MIN_QUESTIONS);
+  // Another language has no clarifying phrases to read: there one open question in a draft of substance
+  // deep in the thread is the sign it still goes round.
+  const minQuestions = ctx.english ? MIN_QUESTIONS : 1;
+  const stuck = ctx.words >= MIN_WORDS && (clarifying.length > 0 || questions.count >= minQuestions);
   const extra = threadMessages - settings.threadThreshold;
   return {
     rule: 'thread',

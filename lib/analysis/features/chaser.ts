@@ -18,15 +18,23 @@ const SHORT_WORDS = 45;
 const SHORT_QUESTION_WORDS = 30;
 /** A question about the state of something pending: "did X already…", "any movement?", "still relevant?". */
 const STATUS_QUESTION =
-  /\b(?:yet|already|still|status|updates?|news|movement|progress|decision|decided|sign(?:ed)? off|signed|approv\w*|releas\w*|come back|came back|get back|heard|hear back|feedback|thoughts|comments|chance|land(?:ed)?|stand|relevant|any luck)\b/i;
+  /\b(?:yet|already|still|status|updates?|news|movement|progress|decision|decided|sign(?:ed)? off|signed|approv\w*|releas\w*|come back|came back|get back|heard(?! of\b)|hear back|feedback|thoughts|comments|chance|land(?:ed)?|stand|relevant|any luck)\b/i;
 /** A request for status without a question mark: "pls update", "kindly revert", "ping", "gentle reminder". */
 const STATUS_REQUEST =
   /\b(?:ping|nudge|bump(?:ing)? (?:this|up)|reminder|revert|(?:pls|please|kindly) (?:update|advise)|update (?:me|us)|any updates?|status)\b/i;
+/**
+ * The writer (or someone they name) will supply the status: "I'm looking into the status", "Tana will
+ * revert with an update", "I'll keep you posted". A promise to update is the opposite of chasing one.
+ */
+const PROMISES_UPDATE =
+  /\b(?:(?:i|we)(?:'m| am|'re| are) (?:looking into|checking (?:on|with|into)|working on|chasing|following up with)|(?:will|'ll|shall) (?:revert|update you|let you know|keep you (?:posted|updated|informed)|get back to you|come back to you|follow up with))\b/i;
 /** Lines that carry no content of their own: a greeting, a pleasantry, thanks. */
 const NO_CONTENT =
   /^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^.!?]{0,40}[,!.]?|(?:i )?hope (?:you are|you're|all is|this finds)[^.!?]*[.!]?|(?:many )?thanks?(?: you)?[^.!?]{0,20}[.!]?|thx\.?)$/i;
 
-const isStatusAsk = (s: string) => (s.includes('?') && STATUS_QUESTION.test(s)) || STATUS_REQUEST.test(s);
+const isStatusAsk = (s: string) =>
+  (s.includes('?') && STATUS_QUESTION.test(s)) ||
+  (STATUS_REQUEST.test(s) && !PROMISES_UPDATE.test(s.replace(/’/g, "'")));
 
 export function chaserFeatures(input: FeatureInput): FeatureGroup {
   const { english, words, sentences, questions, substance } = input;

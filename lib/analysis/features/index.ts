@@ -45,6 +45,8 @@ export interface DraftFeatures {
   values: Features;
   /** Questions written as statements ("I'd like to understand who…, whether…"). */
   embeddedAsks: number;
+  /** Sentences that put figures (a price, a percentage) to the reader, in any language. */
+  figureSentences: string[];
   /** Words from the draft behind each rule's features. */
   evidence: Partial<Record<RuleId, string[]>>;
 }
@@ -120,6 +122,7 @@ export function draftFeatures(
   return {
     values,
     embeddedAsks: asks.values.embeddedAsks ?? 0,
+    figureSentences: document ? [] : shape.evidence,
     evidence: {
       checkin: chaser.evidence,
       questions: asks.evidence,

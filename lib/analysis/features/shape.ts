@@ -20,19 +20,22 @@ const FIGURES = /\d\s?%|[$€£₹]\s?\d/g;
 const countFigures = (text: string) => text.match(FIGURES)?.length ?? 0;
 
 /**
- * Figures (percentages, amounts) the writer puts to the reader. In English only sentences with "I",
- * "we" or "you" count: figures in a news story or a market report are about the world, not a price
- * between two people. Other languages count every figure (no pronouns are read there).
+ * Figures (percentages, amounts) the writer puts to the reader, and the sentences that hold them. In
+ * English only sentences with "I", "we" or "you" count: figures in a news story or a market report are
+ * about the world, not a price between two people. Other languages count every figure (no pronouns are
+ * read there).
  */
-function figuresIn(input: FeatureInput): number {
-  if (!input.english) return countFigures(input.text);
-  let figures = 0;
+function figuresIn(input: FeatureInput): { count: number; sentences: string[] } {
+  let count = 0;
+  const sentences: string[] = [];
   for (const sentence of input.sentences) {
     // Most sentences hold no figure: only those that do are tokenized.
-    const count = countFigures(sentence);
-    if (count && speaksToReader(wordTokens(sentence))) figures += count;
+    const figures = countFigures(sentence);
+    if (!figures || (input.english && !speaksToReader(wordTokens(sentence)))) continue;
+    count += figures;
+    sentences.push(sentence);
   }
-  return figures;
+  return { count, sentences };
 }
 
 export function shapeFeatures(input: FeatureInput): FeatureGroup {
@@ -41,13 +44,14 @@ export function shapeFeatures(input: FeatureInput): FeatureGroup {
   // One short question deep in a thread ("are you coming over?") is chat, as in detectors/thread.ts.
   const stuck = input.words >= STUCK_WORDS || input.questions >= STUCK_QUESTIONS;
   const lengthLog = Math.max(0, Math.log2(input.words / (input.wordThreshold * LENGTH_FROM_SHARE)));
+  const figures = figuresIn(input);
   return {
     values: {
       lengthLog,
       threadAsks: stuck ? depth * Math.min(3, input.questions) : 0,
       threadLength: depth * Math.min(2, lengthLog),
-      figures: Math.min(4, figuresIn(input)),
+      figures: Math.min(4, figures.count),
     },
-    evidence: [],
+    evidence: figures.sentences,
   };
 }

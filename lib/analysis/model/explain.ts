@@ -36,11 +36,19 @@ function featureFinding(rule: RuleId, ctx: DraftContext, features: DraftFeatures
         : undefined;
     }
     case 'conflict':
-      return evidence.length
+      if (evidence.length)
+        return {
+          rule,
+          message: 'This draft refuses, pushes back or carries bad news; that lands better in your voice.',
+          evidence,
+        };
+      // Without words to quote (another language), the figures it puts to the reader are the evidence.
+      return features.figureSentences.length
         ? {
             rule,
-            message: 'This draft refuses, pushes back or carries bad news; that lands better in your voice.',
-            evidence,
+            message:
+              'This draft puts prices or percentages to the reader; a change in them lands better in your voice.',
+            evidence: features.figureSentences.slice(0, MAX_EVIDENCE),
           }
         : undefined;
     case 'thread':

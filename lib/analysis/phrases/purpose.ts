@@ -66,8 +66,9 @@ export const CALL_PROPOSALS: readonly PhraseRule[] = [
     weight: 1,
   },
   {
+    // "Our call on Monday", "a meeting at 3": not "the pre-bid meeting on Friday" (someone else's meeting).
     pattern:
-      '(call|meeting|chat|zoom|session) (on|at|this|next|tomorrow|today) (monday|tuesday|wednesday|thursday|friday|morning|afternoon|week|/^[0-9]/)',
+      '(our|a|an|the|your) (quick|short|brief)? (call|meeting|chat|zoom|session) (on|at|this|next|tomorrow|today) (monday|tuesday|wednesday|thursday|friday|morning|afternoon|week|/^[0-9]/)',
     source: statedPurpose,
     weight: 1,
   },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDraft, featuresOf } from '../../../lib/analysis';
 import { FEATURE_RULES } from '../../../lib/analysis/features';
+import { addressesMany } from '../../../lib/analysis/features/audience';
 
 const features = (body: string, threadMessages = 1, subject = '') => featuresOf({ body, threadMessages, subject });
 
@@ -27,7 +28,9 @@ describe('chaser shape', () => {
     'Attached is the signed order form. Any questions, just shout.',
     'Your check arrived this morning - thank you. The hold has been released, so the PO ships today.',
     'Confirmed for Tuesday at 10am. See you then!',
-  ])('leaves complete short replies alone: %s', (body) => {
+    "Following are the deals we've changed. I'm looking into the status of the price on 538874 and will let you know.",
+    'Herewith the revised approval list. Tana will revert with an update on the US counterparties.',
+  ])('leaves complete short replies and promised updates alone: %s', (body) => {
     expect(features(body, 3).checkin).toBe(0);
     expect(analyzeDraft({ body, threadMessages: 3 }).nudge).toBe(false);
   });
@@ -114,6 +117,44 @@ describe('non-English drafts', () => {
     expect(f.checkin).toBe(1);
     expect(features(body, 1).checkin).toBe(0);
     expect(features(`${body} Te adjunto la oferta: https://example.com/oferta-2025`, 3).checkin).toBe(0);
+  });
+});
+
+describe('audience', () => {
+  const announcement =
+    'Hello all,\n\nWe have not been able to attend the meetings lately. Is there something printed on the new lot size ordinance? Do we know the average lot size? Does this mean no more old homes can be torn down? Has anyone noticed the parking problems?';
+
+  it('never nudges a first message to many readers, whatever it asks or says', () => {
+    expect(addressesMany(announcement)).toBe(true);
+    expect(analyzeDraft({ body: announcement }).nudge).toBe(false);
+    const notice =
+      'ATTENTION: a software problem has deleted some course information. We understand your frustration and are working to resolve this problem; please do not come to the front desk with complaints.';
+    expect(analyzeDraft({ body: notice }).nudge).toBe(false);
+    const split =
+      'Some of you are new to my list. I will serve as your representative in the review meeting, and my assistant will contact each of you this week.';
+    expect(addressesMany(split)).toBe(true);
+  });
+
+  it('still hears a reply to several people going round in a thread', () => {
+    expect(analyzeDraft({ body: announcement, threadMessages: 6 }).nudge).toBe(true);
+  });
+
+  it('reads two named readers or a passing "everyone" as a conversation', () => {
+    expect(addressesMany('Hi Mei and Robert,\n\nThank you both for the redlines.')).toBe(false);
+    expect(addressesMany('Hi Dana,\n\nRetraining everyone after go-live is the risk I worry about.')).toBe(false);
+  });
+});
+
+describe('figures in another language', () => {
+  it('are the evidence of a price change no English words can show', () => {
+    const body =
+      'Sehr geehrter Herr Weber,\n\nab dem 1. März erhöhen sich unsere Listenpreise um 12 %. Der Kupferzuschlag steigt von € 3,20 auf € 4,10 pro Meter, und der Mindermengenzuschlag beträgt künftig € 25.\n\nMit freundlichen Grüßen\nKatrin Vogelsang';
+    const result = analyzeDraft({ body });
+    expect(result.language).not.toBe('en');
+    expect(result.nudge).toBe(true);
+    const conflict = result.findings.find((f) => f.rule === 'conflict');
+    expect(conflict?.message).toMatch(/prices or percentages/);
+    expect(conflict?.evidence?.[0]).toContain('12 %');
   });
 });
 

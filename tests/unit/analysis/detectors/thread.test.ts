@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { featuresOf } from '../../../../lib/analysis';
 import { nudges, rulesOf } from '../helpers';
 
 const clarifying =
@@ -23,5 +24,13 @@ describe('thread detector', () => {
 
   it('treats one short question deep in a thread as chat', () => {
     expect(nudges('Are you coming over?', { threadMessages: 7 })).toBe(false);
+  });
+
+  it('reads one open question in a draft of substance as going round in another language', () => {
+    const german =
+      'Hallo Herr Wallraff,\n\nich glaube, wir haben uns gestern missverstanden. Das alte Relais gibt es nicht mehr, der Nachfolger hat andere Klemmen, und der Schaltplan muss angepasst werden. Sollen wir den Nachfolger trotzdem bestellen, oder möchten Sie erst mit Ihrer Konstruktion sprechen?';
+    // At full weight, not the 0.4 of one short question deep in a thread.
+    expect(featuresOf({ body: german, threadMessages: 8 }).threadSignal).toBeGreaterThanOrEqual(1);
+    expect(featuresOf({ body: german, threadMessages: 2 }).threadSignal).toBe(0);
   });
 });
