@@ -10,6 +10,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { contactLabel, describeContactHistory, formatContactInput, plural } from '../../lib/contact-history';
 import { t } from '../../lib/i18n';
 import { teamOverdueCandidates, withTeamHistories, type OverdueContact } from '../../lib/ledger/queries';
+import { dexieReader } from '../../lib/ledger/reader';
 import { sendToBackground, type ContactHistory } from '../../lib/messages';
 import { useCrmStatus } from './CrmLine';
 import { useLive, type LedgerAccess } from './hooks';
@@ -74,7 +75,7 @@ function useTeamOverdue(
   const connected = useCrmStatus()?.connected === true;
   const candidates = useLive(
     connected ? access : undefined,
-    ({ db }) => teamOverdueCandidates(db, now(), { overdueDays }),
+    ({ db }) => teamOverdueCandidates(dexieReader(db), now(), { overdueDays }),
     [connected, overdueDays],
   );
   const [answered, setAnswered] = useState<ContactHistory[]>();
