@@ -15,7 +15,7 @@ import { loadSettings, watchSettings, type ResolvedSettings } from '../../lib/se
 type AccessModule = typeof import('./ledger-access');
 
 let loading: Promise<AccessModule> | undefined;
-/** Starts loading the database side (once); main.tsx calls it first thing. */
+/** Starts loading the database side (once). */
 export function loadLedgerAccess(): Promise<AccessModule> {
   loading ??= import('./ledger-access');
   return loading;
@@ -27,16 +27,19 @@ export interface LedgerAccess {
   classifyStorageError: AccessModule['classifyStorageError'];
 }
 
-/** The ledger connection (`db`, or the popup's own) once Dexie has loaded. */
-export function useLedgerAccess(db?: LedgerDb): LedgerAccess | undefined {
+/** The ledger connection (`db`, or the popup's own) once Dexie has loaded, starting once `after` settles. */
+export function useLedgerAccess(db?: LedgerDb, after?: Promise<unknown>): LedgerAccess | undefined {
   const [access, setAccess] = useState<LedgerAccess>();
   useEffect(() => {
     let live = true;
-    void loadLedgerAccess().then(
-      (m) =>
-        live &&
-        setAccess({ db: db ?? m.popupDb(), liveQuery: m.liveQuery, classifyStorageError: m.classifyStorageError }),
-    );
+    void Promise.resolve(after)
+      .catch(() => undefined)
+      .then(loadLedgerAccess)
+      .then(
+        (m) =>
+          live &&
+          setAccess({ db: db ?? m.popupDb(), liveQuery: m.liveQuery, classifyStorageError: m.classifyStorageError }),
+      );
     return () => {
       live = false;
     };

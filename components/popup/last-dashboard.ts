@@ -11,6 +11,8 @@ const KEY = 'callfirst:lastDashboard';
 export interface LastDashboard {
   dashboard: Dashboard;
   goal: number;
+  /** The overdue window its list was read with (absent in dashboards kept before it was). */
+  overdueDays?: number;
 }
 
 /** The dashboard kept for `today` (one kept on another day is not shown: its "today" has passed). */

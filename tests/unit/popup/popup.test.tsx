@@ -284,7 +284,10 @@ describe('Popup', () => {
     // The first paint, from today's row alone (no Dexie), before the popup's script has loaded.
     const app = document.body.appendChild(Object.assign(document.createElement('div'), { id: 'app' }));
     const first = await paintFirst(document, { now: NOW, timeZone: ZONE, indexedDB: tdb.factory });
-    expect(first).toEqual({ day: '2026-06-15', counts: { calls: 1, emails: 1 } });
+    expect(first).toMatchObject({ day: '2026-06-15', counts: { calls: 1, emails: 1 } });
+    // Meanwhile it read the whole dashboard from the ledger, as the last one was shown (goal 2).
+    const read = await first!.dashboard;
+    expect(read).toMatchObject({ goal: 2, overdueDays: 30, dashboard: { counts: { calls: 1, emails: 1 }, streak: 2 } });
     const painted = [...app.querySelectorAll('*')];
     const text = app.textContent;
     expect(screen.getByTestId('calls-today').textContent).toBe('1');
@@ -297,8 +300,13 @@ describe('Popup', () => {
 
     // The popup renders over it: the same nodes, the same words, the rest of the dashboard after them.
     const labels = names();
-    render(<Popup db={db} now={() => NOW} timeZone={ZONE} first={first} />, { container: app });
+    render(<Popup db={db} now={() => NOW} timeZone={ZONE} first={first} opened={read} />, { container: app });
     painted.forEach((node) => expect(node.isConnected).toBe(true));
+    // Its first render shows the dashboard the first paint read (today's call and email in the
+    // week's chart), not the last one kept (4 calls, no email).
+    const week = screen.getByTestId('chart').getAttribute('aria-label');
+    expect(week).toContain('5 calls');
+    expect(week).toContain('1 email');
     expect(app.querySelector('section.today')).toBe(painted.find((n) => n.matches('section.today')));
     expect(app.textContent).toContain(text);
     expect(names()).toEqual(labels);
