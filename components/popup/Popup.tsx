@@ -267,6 +267,7 @@ export function Popup({ db, now = Date.now, timeZone, first, opened: openedAtOnc
         access={access}
         overdueDays={overdueDays}
         limit={OVERDUE_SHOWN}
+        today={today}
         now={now}
         timeZone={timeZone}
         onLog={openForm}
