@@ -27,13 +27,28 @@ export interface LedgerAccess {
   classifyStorageError: AccessModule['classifyStorageError'];
 }
 
-/** The ledger connection (`db`, or the popup's own) once Dexie has loaded, starting once `after` settles. */
+/** However long `after` takes, Dexie starts loading by then (a stuck read must not stop the popup). */
+const AFTER_AT_MOST_MS = 1_000;
+
+/**
+ * The ledger connection (`db`, or the popup's own) once Dexie has loaded, which starts once `after`
+ * settles (or AFTER_AT_MOST_MS has passed).
+ */
 export function useLedgerAccess(db?: LedgerDb, after?: Promise<unknown>): LedgerAccess | undefined {
   const [access, setAccess] = useState<LedgerAccess>();
   useEffect(() => {
     let live = true;
-    void Promise.resolve(after)
-      .catch(() => undefined)
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const waited = new Promise<void>((resolve) => {
+      if (!after) return resolve();
+      timer = setTimeout(resolve, AFTER_AT_MOST_MS);
+      after.then(
+        () => resolve(),
+        () => resolve(),
+      );
+    });
+    void waited
+      .then(() => clearTimeout(timer))
       .then(loadLedgerAccess)
       .then(
         (m) =>
@@ -42,6 +57,7 @@ export function useLedgerAccess(db?: LedgerDb, after?: Promise<unknown>): Ledger
       );
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [db]);
   return access;
