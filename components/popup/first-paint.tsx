@@ -7,8 +7,8 @@
  * then renders over these nodes (Preact reuses them, so nothing flickers and the accessible names
  * stay), starting from the counts painted here, and follows the ledger live from there.
  *
- * While that frame is drawn it reads the rest of the dashboard the same way (same queries, a few
- * bounded reads), so the popup shows it as soon as its script has loaded, without waiting for Dexie.
+ * Once that frame is on screen it reads the rest of the dashboard the same way (same queries, a few
+ * bounded reads) while the popup's script loads, so the popup shows it at once, without Dexie.
  */
 import { render } from 'preact';
 import { dashboardOf } from '../../lib/ledger/dashboard';
@@ -49,12 +49,13 @@ export function paintFirst(
         );
         const app = await bodyParsed(doc);
         app.replaceChildren(...frame.childNodes);
-        const dashboard = readWholeDashboard(db, day, now, last);
         await nextFrame();
         // After the frame that shows them, as the popup's own marks (Preact effects) are; with the
         // numbers shown, so the speed check can tell they were right.
         performance.mark('callfirst:today', { detail: counts });
-        return { day, counts, dashboard };
+        // Only now: its rows arriving must not hold up that frame, and it is done before the
+        // popup's script has loaded.
+        return { day, counts, dashboard: readWholeDashboard(db, day, now, last) };
       } finally {
         db.close(); // takes effect once the reads started are done
       }
