@@ -3,9 +3,10 @@
  * 30 days, a Log a call form, who is overdue for a call, and this week's nudges.
  *
  * It opens at once: today's numbers are on screen before this script loads (./first-paint.tsx),
- * its first render adds the last dashboard it showed (./last-dashboard) while Dexie loads on its
- * own (./hooks); then it reads the ledger directly (same origin as the background) with live queries, today's numbers first. Writes
- * go to the background by message.
+ * its first render adds the dashboard the first paint read from the ledger meanwhile, or else the
+ * last dashboard it showed (./last-dashboard); then, once Dexie has loaded (./hooks), it follows
+ * the ledger (same origin as the background) with live queries, today's numbers first. Writes go
+ * to the background by message.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -19,10 +20,11 @@ import { sendToBackground } from '../../lib/messages';
 import { takePopupIntent } from '../../lib/background/commands';
 import { Chart } from './Chart';
 import { CrmLine } from './CrmLine';
-import { keepLastDashboard, readLastDashboard } from './last-dashboard';
+import { popupDashboardOptions, OVERDUE_SHOWN } from './dashboard-options';
+import type { FirstPaint } from './handoff';
+import { keepLastDashboard, readLastDashboard, type LastDashboard } from './last-dashboard';
 import { OverdueList } from './OverdueList';
 import { useLedgerAccess, useLive, usePendingState, useResolvedSettings, useToday } from './hooks';
-import type { FirstPaint } from './first-paint';
 import { dayDate, PopupHeader, TodaySection, uiLocale } from './Today';
 
 type LogCallFormType = typeof import('./LogCallForm').LogCallForm;
@@ -35,9 +37,9 @@ export interface PopupProps {
   timeZone?: string;
   /** Today's numbers as the first paint showed them (./first-paint.tsx): the popup starts from them. */
   first?: FirstPaint;
+  /** The dashboard the first paint read, when it was done before the popup rendered. */
+  opened?: LastDashboard;
 }
-
-const OVERDUE_SHOWN = 5;
 
 function mark(name: string, ready: boolean, detail?: unknown): void {
   if (ready && typeof performance !== 'undefined' && !performance.getEntriesByName(name).length) {
@@ -45,7 +47,7 @@ function mark(name: string, ready: boolean, detail?: unknown): void {
   }
 }
 
-export function Popup({ db, now = Date.now, timeZone, first }: PopupProps) {
+export function Popup({ db, now = Date.now, timeZone, first, opened: openedAtOnce }: PopupProps) {
   const today = useToday(now, timeZone);
   const settings = useResolvedSettings();
   const pendingState = usePendingState();
@@ -53,9 +55,14 @@ export function Popup({ db, now = Date.now, timeZone, first }: PopupProps) {
   const pendingKey = pending.map((p) => p.event.key).join('|');
   const [last] = useState(() => readLastDashboard(today));
   const firstCounts = first?.day === today ? first.counts : undefined;
-  const access = useLedgerAccess(db);
+  // Dexie loads once the first paint's read of the dashboard is done (it would only slow it).
+  const access = useLedgerAccess(db, first?.dashboard);
   const goal = settings?.values.dailyCallGoal ?? last?.goal;
-  const overdueDays = settings?.values.overdueDays ?? 30;
+  const overdueDays = settings?.values.overdueDays ?? last?.overdueDays ?? 30;
+  const [opened, setOpened] = useState(openedAtOnce);
+  useEffect(() => {
+    if (!opened) void first?.dashboard?.then((read) => read && setOpened(read));
+  }, []);
 
   const [range, setRange] = useState<7 | 30>(7);
   const [formOpen, setFormOpen] = useState(false);
@@ -90,16 +97,7 @@ export function Popup({ db, now = Date.now, timeZone, first }: PopupProps) {
   const todayShown = !!todayLive.value || !!fallbackCounts || !!firstCounts;
   const dashboard = useLive(
     todayShown && goal !== undefined ? access : undefined,
-    ({ db }) =>
-      readDashboard(db, {
-        today,
-        now: now(),
-        dailyCallGoal: goal ?? 0,
-        overdueDays,
-        chartDays: 30,
-        pending,
-        overdueShown: OVERDUE_SHOWN,
-      }),
+    ({ db }) => readDashboard(db, popupDashboardOptions(today, now(), goal ?? 0, overdueDays, pending)),
     [today, pendingKey, goal, overdueDays],
   );
   const contacts = useLive(formOpen ? access : undefined, ({ db }) => recentContacts(db, 50), [formOpen]);
@@ -122,20 +120,27 @@ export function Popup({ db, now = Date.now, timeZone, first }: PopupProps) {
     if (pending.length) void sendToBackground({ type: 'flush_ledger' }).catch(() => undefined);
   }, [pendingKey]);
 
+  // The ledger's dashboard: live, or as the first paint read it for the same goal and window.
+  const fresh =
+    dashboard.value ??
+    (opened?.dashboard.today === today && opened.goal === goal && opened.overdueDays === overdueDays && !pending.length
+      ? opened.dashboard
+      : undefined);
+
   // The next opening paints this at once.
   useEffect(() => {
-    if (dashboard.value && goal !== undefined) keepLastDashboard({ dashboard: dashboard.value, goal });
-  }, [dashboard.value]);
+    if (fresh && goal !== undefined) keepLastDashboard({ dashboard: fresh, goal, overdueDays });
+  }, [fresh]);
 
   // First paint of the last dashboard, of today's numbers (unless ./first-paint.tsx showed them
   // already) and of the whole dashboard from the ledger, for the speed check (npm run bench:ledger -- --chromium).
   useEffect(() => mark('callfirst:last-dashboard', !!last), []);
   const current = todayLive.value?.counts ?? fallbackCounts ?? firstCounts;
   useEffect(() => mark('callfirst:today', !!current, current), [current]);
-  useEffect(() => mark('callfirst:dashboard', !!dashboard.value), [dashboard.value]);
+  useEffect(() => mark('callfirst:dashboard', !!fresh), [fresh]);
 
-  const counts = current ?? dashboard.value?.counts;
-  const shown = dashboard.value ?? last?.dashboard;
+  const counts = current ?? fresh?.counts;
+  const shown = fresh ?? last?.dashboard;
   const problem: StorageProblem | null =
     pendingState && !pendingState.status.persistent
       ? (pendingState.status.problem ?? 'failed')
@@ -262,6 +267,7 @@ export function Popup({ db, now = Date.now, timeZone, first }: PopupProps) {
         access={access}
         overdueDays={overdueDays}
         limit={OVERDUE_SHOWN}
+        today={today}
         now={now}
         timeZone={timeZone}
         onLog={openForm}

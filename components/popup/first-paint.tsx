@@ -6,72 +6,94 @@
  * with the goal and streak of the last dashboard, as the popup's own first render does. The popup
  * then renders over these nodes (Preact reuses them, so nothing flickers and the accessible names
  * stay), starting from the counts painted here, and follows the ledger live from there.
+ *
+ * Once that frame is on screen it reads the rest of the dashboard the same way (same queries, a few
+ * bounded reads) while the popup's script loads, so the popup shows it at once, without Dexie.
  */
 import { render } from 'preact';
+import { dashboardOf } from '../../lib/ledger/dashboard';
 import { localDay, type Day } from '../../lib/ledger/day';
-import { readTodayTotals, type FirstReadOptions } from '../../lib/ledger/first-read';
-import type { DayCounts } from '../../lib/ledger/queries';
-import { readLastDashboard } from './last-dashboard';
+import { openLedgerToRead, plainReader, type FirstReadOptions } from '../../lib/ledger/first-read';
+import { countDay } from '../../lib/ledger/queries';
+import { popupDashboardOptions } from './dashboard-options';
+import { handFirstPaint, type FirstPaint } from './handoff';
+import { readLastDashboard, type LastDashboard } from './last-dashboard';
 import { PopupHeader, TodaySection, uiLocale } from './Today';
 
-export interface FirstPaint {
-  day: Day;
-  counts: DayCounts;
-}
-
-/** Where the first paint leaves its counts for the popup's script (another bundle, same page). */
-const HANDOFF = 'callfirstFirstPaint';
-
-type Handoff = Record<typeof HANDOFF, Promise<FirstPaint | undefined> | undefined>;
-
 /**
- * Paints into the page's `#app` once today's row is read (nothing when it cannot be read in time).
- * Called as the page starts to parse, so the read overlaps the parsing and the stylesheet.
+ * Paints into the page's `#app` once today's row is read (nothing when it cannot be read in time),
+ * and resolves once that frame is on screen. Called as the page starts to parse, so the read
+ * overlaps the parsing and the stylesheet.
  */
 export function paintFirst(
   doc: Document,
   { now = Date.now(), timeZone, ...read }: FirstReadOptions & { now?: number; timeZone?: string } = {},
 ): Promise<FirstPaint | undefined> {
   const day = localDay(now, timeZone);
-  const painted = readTodayTotals(day, read)
-    .then(async (counts) => {
-      if (!counts) return undefined;
-      const last = readLastDashboard(day);
-      // Rendered aside and moved in, so the popup's Preact finds plain nodes to take over.
-      const frame = doc.createElement('div');
-      render(
-        <main class="popup">
-          <PopupHeader today={day} locale={uiLocale()} />
-          <TodaySection counts={counts} goal={last?.goal} streak={last?.dashboard.streak ?? 0} />
-        </main>,
-        frame,
-      );
-      const app = await bodyParsed(doc);
-      app.replaceChildren(...frame.childNodes);
-      // After the frame that shows them, as the popup's own marks (Preact effects) are; with the
-      // numbers shown, so the speed check can tell they were right.
-      afterNextFrame(() => performance.mark('callfirst:today', { detail: counts }));
-      return { day, counts };
+  const painted = openLedgerToRead(read)
+    .then(async (db) => {
+      if (!db) return undefined;
+      try {
+        const totals = plainReader(db, ['totals']);
+        if (!totals) return undefined; // a schema from before the daily totals
+        const counts = await countDay(totals, day);
+        const last = readLastDashboard(day);
+        // Rendered aside and moved in, so the popup's Preact finds plain nodes to take over.
+        const frame = doc.createElement('div');
+        render(
+          <main class="popup">
+            <PopupHeader today={day} locale={uiLocale()} />
+            <TodaySection counts={counts} goal={last?.goal} streak={last?.dashboard.streak ?? 0} />
+          </main>,
+          frame,
+        );
+        const app = await bodyParsed(doc);
+        app.replaceChildren(...frame.childNodes);
+        await nextFrame();
+        // After the frame that shows them, as the popup's own marks (Preact effects) are; with the
+        // numbers shown, so the speed check can tell they were right.
+        performance.mark('callfirst:today', { detail: counts });
+        // Only now: its rows arriving must not hold up that frame, and it is done before the
+        // popup's script has loaded.
+        return { day, counts, dashboard: readWholeDashboard(db, day, now, last) };
+      } finally {
+        db.close(); // takes effect once the reads started are done
+      }
     })
     // Whatever goes wrong here, the popup still renders (from the ledger, as without a first paint).
     .catch(() => undefined);
-  (window as unknown as Handoff)[HANDOFF] = painted;
+  handFirstPaint(painted);
   return painted;
 }
 
+/** The whole dashboard for the goal and overdue window the last one was shown with (none kept: nothing). */
+function readWholeDashboard(
+  db: IDBDatabase,
+  today: Day,
+  now: number,
+  last: LastDashboard | undefined,
+): Promise<LastDashboard | undefined> | undefined {
+  if (last?.overdueDays === undefined) return undefined;
+  const { goal, overdueDays } = last;
+  const reader = plainReader(db, ['totals', 'contacts', 'calls', 'events']);
+  return reader
+    ? dashboardOf(reader, popupDashboardOptions(today, now, goal, overdueDays)).then(
+        (dashboard) => ({ dashboard, goal, overdueDays }),
+        () => undefined,
+      )
+    : undefined;
+}
+
 /**
- * Runs `fn` once the next frame is on screen, or after 35 ms if no frame comes (a hidden page
- * draws none), as Preact runs effects.
+ * Resolves once the next frame is on screen, or after 35 ms if no frame comes (a hidden page draws
+ * none), as Preact runs effects.
  */
-export function afterNextFrame(fn: () => void): void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    setTimeout(fn);
-  };
-  requestAnimationFrame(run);
-  setTimeout(run, 35);
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => setTimeout(resolve);
+    requestAnimationFrame(done);
+    setTimeout(done, 35);
+  });
 }
 
 /** The page's `#app`, once parsed. */
@@ -81,9 +103,4 @@ function bodyParsed(doc: Document): Promise<HTMLElement> {
   return new Promise((resolve) =>
     doc.addEventListener('DOMContentLoaded', () => resolve(doc.getElementById('app')!), { once: true }),
   );
-}
-
-/** What the first paint showed (undefined when it showed nothing), once it is done. */
-export function takeFirstPaint(): Promise<FirstPaint | undefined> {
-  return (window as unknown as Handoff)[HANDOFF] ?? Promise.resolve(undefined);
 }

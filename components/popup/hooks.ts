@@ -15,7 +15,7 @@ import { loadSettings, watchSettings, type ResolvedSettings } from '../../lib/se
 type AccessModule = typeof import('./ledger-access');
 
 let loading: Promise<AccessModule> | undefined;
-/** Starts loading the database side (once); main.tsx calls it first thing. */
+/** Starts loading the database side (once). */
 export function loadLedgerAccess(): Promise<AccessModule> {
   loading ??= import('./ledger-access');
   return loading;
@@ -27,18 +27,37 @@ export interface LedgerAccess {
   classifyStorageError: AccessModule['classifyStorageError'];
 }
 
-/** The ledger connection (`db`, or the popup's own) once Dexie has loaded. */
-export function useLedgerAccess(db?: LedgerDb): LedgerAccess | undefined {
+/** However long `after` takes, Dexie starts loading by then (a stuck read must not stop the popup). */
+const AFTER_AT_MOST_MS = 1_000;
+
+/**
+ * The ledger connection (`db`, or the popup's own) once Dexie has loaded, which starts once `after`
+ * settles (or AFTER_AT_MOST_MS has passed).
+ */
+export function useLedgerAccess(db?: LedgerDb, after?: Promise<unknown>): LedgerAccess | undefined {
   const [access, setAccess] = useState<LedgerAccess>();
   useEffect(() => {
     let live = true;
-    void loadLedgerAccess().then(
-      (m) =>
-        live &&
-        setAccess({ db: db ?? m.popupDb(), liveQuery: m.liveQuery, classifyStorageError: m.classifyStorageError }),
-    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const waited = new Promise<void>((resolve) => {
+      if (!after) return resolve();
+      timer = setTimeout(resolve, AFTER_AT_MOST_MS);
+      after.then(
+        () => resolve(),
+        () => resolve(),
+      );
+    });
+    void waited
+      .then(() => clearTimeout(timer))
+      .then(loadLedgerAccess)
+      .then(
+        (m) =>
+          live &&
+          setAccess({ db: db ?? m.popupDb(), liveQuery: m.liveQuery, classifyStorageError: m.classifyStorageError }),
+      );
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [db]);
   return access;

@@ -1,17 +1,13 @@
-import { render } from 'preact';
-import { loadLedgerAccess } from '../../components/popup/hooks';
-import { afterNextFrame, takeFirstPaint, type FirstPaint } from '../../components/popup/first-paint';
-import { Popup } from '../../components/popup/Popup';
+import { takeFirstPaint, valueIfSettled } from '../../components/popup/handoff';
 import './style.css';
 
 // The popup's script has loaded: the speed check (npm run bench:ledger -- --chromium) measures from here too.
 performance.mark('callfirst:boot');
-// Load Dexie and start opening the ledger at once (a failure shows through the queries).
-void loadLedgerAccess()
-  .then((ledger) => ledger.popupDb().open())
-  .catch(() => undefined);
-// The first paint (entrypoints/popup-first.ts) read today's numbers in a few milliseconds, or gave
-// up within 100: the popup renders over it starting from the same numbers, once that frame is on
-// screen (rendering the whole popup first would hold today's numbers back until it is done).
-const show = (first?: FirstPaint) => render(<Popup first={first} />, document.getElementById('app')!);
-void takeFirstPaint().then((first) => (first ? afterNextFrame(() => show(first)) : show()));
+// The rest of the popup loads once the first paint (entrypoints/popup-first.ts) has today's numbers
+// on screen, or gave up within 100 ms: until then they have the page's one thread to themselves.
+// It renders over them starting from the same numbers, with the dashboard the first paint read if
+// that is done by then (else as soon as it is).
+void takeFirstPaint().then(async (first) => {
+  const { mountPopup } = await import('../../components/popup/mount');
+  mountPopup(document.getElementById('app')!, first, await valueIfSettled(first?.dashboard));
+});

@@ -6,6 +6,7 @@
 import type { OverdueOptions } from '../contact-history';
 import { addDays, startOfWeek, type Day } from './day';
 import type { EventType, LedgerDb } from './db';
+import { dexieReader, type LedgerReader } from './reader';
 import {
   callStreak,
   countDay,
@@ -47,12 +48,12 @@ export interface Dashboard {
 
 /** Pending events whose key is not in the database yet. */
 export async function unsavedPending(
-  db: LedgerDb | null,
+  db: LedgerReader | null,
   pending: readonly PreparedEvent[] = [],
 ): Promise<PreparedEvent[]> {
   if (!pending.length || !db) return [...pending];
-  const rows = await db.events.bulkGet(pending.map((p) => p.event.key));
-  return pending.filter((_, i) => !rows[i]);
+  const stored = await db.eventsStored(pending.map((p) => p.event.key));
+  return pending.filter((_, i) => !stored[i]);
 }
 
 /** Pending events of `type` per day. */
@@ -70,9 +71,10 @@ export async function readToday(
 ): Promise<DayCounts> {
   // One read transaction: the pending check and the counts see the same state of the database,
   // even while a flush is moving those very events into it.
+  const reader = db && dexieReader(db);
   const read = async () => {
-    const extra = pending.length ? await unsavedPending(db, pending) : [];
-    const counts = db ? await countDay(db, today) : { calls: 0, emails: 0 };
+    const extra = pending.length ? await unsavedPending(reader, pending) : [];
+    const counts = reader ? await countDay(reader, today) : { calls: 0, emails: 0 };
     return { extra, counts };
   };
   const { extra, counts: base } = db ? await db.transaction('r', db.events, db.totals, read) : await read();
@@ -87,11 +89,15 @@ export async function readToday(
 export async function readDashboard(db: LedgerDb | null, options: DashboardOptions): Promise<Dashboard> {
   // One read transaction, so pending events and the database are seen at the same moment.
   return db
-    ? db.transaction('r', db.events, db.contacts, db.calls, db.totals, () => dashboardOf(db, options))
+    ? db.transaction('r', db.events, db.contacts, db.calls, db.totals, () => dashboardOf(dexieReader(db), options))
     : dashboardOf(null, options);
 }
 
-async function dashboardOf(db: LedgerDb | null, options: DashboardOptions): Promise<Dashboard> {
+/**
+ * The dashboard through any reader (./reader.ts); give it one that reads a single transaction, as
+ * `readDashboard` does with Dexie's and lib/ledger/first-read.ts with plain IndexedDB's.
+ */
+export async function dashboardOf(db: LedgerReader | null, options: DashboardOptions): Promise<Dashboard> {
   const { today, now, dailyCallGoal: goal } = options;
   const chartDays = Math.max(1, options.chartDays ?? 30);
   const extra = options.pending?.length ? await unsavedPending(db, options.pending) : [];

@@ -1,7 +1,8 @@
 /**
  * Reading the ledger. Counts come from the daily totals (lib/ledger/totals.ts): today is one row,
  * a 30-day chart thirty rows, a streak a row per day it lasts; no event row is loaded, so the
- * popup's numbers cost the same with a year of history as with a day.
+ * popup's numbers cost the same with a year of history as with a day. The popup's reads go through
+ * a `LedgerReader` (./reader.ts), so Dexie and plain IndexedDB run the same queries.
  */
 import {
   normalizeAddress,
@@ -14,6 +15,7 @@ import { OVERDUE_ALONE_EVERY_DAYS } from '../analysis/overdue-alone';
 import { MAX_HISTORY_LOOKUPS, type ContactHistory } from '../messages';
 import { addDays, localDay, type Day } from './day';
 import type { LedgerDb } from './db';
+import { dexieReader, type LedgerReader } from './reader';
 import { isOverdueOnly, toContactHistory, toLastCall } from './rows';
 import { emptyTotals, type TotalsRow } from './totals';
 
@@ -31,15 +33,15 @@ export interface NudgeCounts {
 const DAY_MS = 86_400_000;
 
 /** Today's calls and emails (one row). */
-export async function countDay(db: LedgerDb, day: Day): Promise<DayCounts> {
-  const row = await db.totals.get(day);
+export async function countDay(db: LedgerReader, day: Day): Promise<DayCounts> {
+  const row = await db.totalsOf(day);
   return { calls: row?.calls ?? 0, emails: row?.emails ?? 0 };
 }
 
 /** The totals of each day from `from` to `to` (inclusive), oldest first, zero-filled. */
-export async function totalsBetween(db: LedgerDb, from: Day, to: Day): Promise<TotalsRow[]> {
+export async function totalsBetween(db: LedgerReader, from: Day, to: Day): Promise<TotalsRow[]> {
   if (from > to) return [];
-  const rows = await db.totals.where('day').between(from, to, true, true).toArray();
+  const rows = await db.totalsBetween(from, to);
   const byDay = new Map(rows.map((r) => [r.day, r]));
   const out: TotalsRow[] = [];
   for (let day = from; day <= to; day = addDays(day, 1)) out.push(byDay.get(day) ?? emptyTotals(day));
@@ -47,20 +49,17 @@ export async function totalsBetween(db: LedgerDb, from: Day, to: Day): Promise<T
 }
 
 /** Calls and emails for each day from `from` to `to`, oldest first, zero-filled. */
-export async function dailyCounts(db: LedgerDb, from: Day, to: Day): Promise<({ day: Day } & DayCounts)[]> {
+export async function dailyCounts(db: LedgerReader, from: Day, to: Day): Promise<({ day: Day } & DayCounts)[]> {
   return (await totalsBetween(db, from, to)).map(({ day, calls, emails }) => ({ day, calls, emails }));
 }
 
-export async function nudgeCounts(db: LedgerDb, from: Day, to: Day): Promise<NudgeCounts> {
+export async function nudgeCounts(db: LedgerReader, from: Day, to: Day): Promise<NudgeCounts> {
   const out: NudgeCounts = { shown: 0, accepted: 0, dismissed: 0 };
-  await db.totals
-    .where('day')
-    .between(from, to, true, true)
-    .each((r) => {
-      out.shown += r.nudgesShown;
-      out.accepted += r.nudgesAccepted;
-      out.dismissed += r.nudgesDismissed;
-    });
+  for (const r of await db.totalsBetween(from, to)) {
+    out.shown += r.nudgesShown;
+    out.accepted += r.nudgesAccepted;
+    out.dismissed += r.nudgesDismissed;
+  }
   return out;
 }
 
@@ -80,9 +79,8 @@ export function streakFrom(callsOn: (day: Day) => number, today: Day, goal: numb
 }
 
 /** The earliest day with any event, or null for an empty ledger. */
-export async function earliestDay(db: LedgerDb): Promise<Day | null> {
-  const first = await db.totals.orderBy('day').first();
-  return first?.day ?? null;
+export async function earliestDay(db: LedgerReader): Promise<Day | null> {
+  return (await db.firstDay()) ?? null;
 }
 
 /**
@@ -91,7 +89,7 @@ export async function earliestDay(db: LedgerDb): Promise<Day | null> {
  * `extraCalls` adds calls not yet in the database (the in-memory fallback).
  */
 export async function callStreak(
-  db: LedgerDb,
+  db: LedgerReader,
   today: Day,
   goal: number,
   extraCalls: ReadonlyMap<Day, number> = new Map(),
@@ -127,12 +125,12 @@ export interface OverdueContact extends ContactHistory {
  * first; the first `withLastCall` of them (all by default) carry their last call with its notes.
  */
 export async function overdueContacts(
-  db: LedgerDb,
+  db: LedgerReader,
   now: number,
   options: OverdueOptions,
   withLastCall = Infinity,
 ): Promise<OverdueContact[]> {
-  const recent = await emailedWithinOverdueDays(db, now, options).toArray();
+  const recent = await emailedWithinOverdueDays(db, now, options);
   const out: OverdueContact[] = [];
   for (const row of recent) {
     const history = toContactHistory(row);
@@ -145,8 +143,8 @@ export async function overdueContacts(
 }
 
 /** Contacts emailed in the last `overdueDays` days, read through the `lastEmailAt` index. */
-function emailedWithinOverdueDays(db: LedgerDb, now: number, options: OverdueOptions) {
-  return db.contacts.where('lastEmailAt').aboveOrEqual(now - options.overdueDays * DAY_MS);
+function emailedWithinOverdueDays(db: LedgerReader, now: number, options: OverdueOptions) {
+  return db.contactsEmailedSince(now - options.overdueDays * DAY_MS);
 }
 
 /** Most emails since the last call first, then the longest without a call. */
@@ -164,12 +162,12 @@ function mostOverdueFirst(a: ContactHistory, b: ContactHistory): number {
  * that long). A contact the rep called is not made overdue by a later call. Overdue ones first.
  */
 export async function teamOverdueCandidates(
-  db: LedgerDb,
+  db: LedgerReader,
   now: number,
   options: OverdueOptions,
   limit = MAX_HISTORY_LOOKUPS,
 ): Promise<string[]> {
-  const recent = await emailedWithinOverdueDays(db, now, options).reverse().toArray();
+  const recent = (await emailedWithinOverdueDays(db, now, options)).reverse();
   const overdue: string[] = [];
   const neverCalled: string[] = [];
   for (const row of recent) {
@@ -227,13 +225,10 @@ export async function emailsAfter(db: LedgerDb, contactId: string, since: number
  * the `at` index), not every call of every contact: the popup's overdue list stays cheap with a
  * year of calls.
  */
-export async function addLastCalls(db: LedgerDb, histories: (ContactHistory & { id: string })[]): Promise<void> {
+export async function addLastCalls(db: LedgerReader, histories: (ContactHistory & { id: string })[]): Promise<void> {
   const called = histories.filter((h) => h.lastCallAt !== undefined);
   if (!called.length) return;
-  const calls = await db.calls
-    .where('at')
-    .anyOf([...new Set(called.map((h) => h.lastCallAt!))])
-    .toArray();
+  const calls = await db.callsAt([...new Set(called.map((h) => h.lastCallAt!))]);
   const byContactAndTime = new Map(calls.map((c) => [`${c.contactId}|${c.at}`, c]));
   for (const history of called) {
     const call = byContactAndTime.get(`${history.id}|${history.lastCallAt}`);
@@ -299,7 +294,7 @@ export async function contactHistories(
       out.push({ ...toContactHistory(pick), id: pick.id });
     }
   }
-  await Promise.all([addLastCalls(db, out), addOverdueOnlyNudges(db, out, now)]);
+  await Promise.all([addLastCalls(dexieReader(db), out), addOverdueOnlyNudges(db, out, now)]);
   return out;
 }
 

@@ -10,6 +10,7 @@ import type { Ledger } from '../../../lib/ledger/ledger';
 import { overdueContacts, teamOverdueCandidates, withTeamHistories } from '../../../lib/ledger/queries';
 import { call, email, englishMessage, ledgerMaker, testDatabase, useEnglishMessages } from '../ledger/helpers';
 import { useFakeSalesforce } from './helpers';
+import { dexieReader } from '../../../lib/ledger/reader';
 
 const DAY = 86_400_000;
 // Salesforce keeps whole seconds.
@@ -108,9 +109,9 @@ describe('the team’s last call', () => {
     await ledger.record(call('dee@client.test', NOW - 2 * DAY));
     await ledger.record(email('dee@client.test', NOW - DAY));
 
-    const overdue = await overdueContacts(db, NOW, OPTIONS);
+    const overdue = await overdueContacts(dexieReader(db), NOW, OPTIONS);
     expect(overdue.map((c) => c.id)).toEqual(['ada@client.test', 'cy@client.test']);
-    const candidates = await teamOverdueCandidates(db, NOW, OPTIONS);
+    const candidates = await teamOverdueCandidates(dexieReader(db), NOW, OPTIONS);
     expect(candidates).toEqual(['ada@client.test', 'cy@client.test', 'bea@client.test']);
 
     const answered = await backgroundAnswer(new TeamCalls(), connection, ledger)(candidates);

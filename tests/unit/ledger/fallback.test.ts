@@ -3,6 +3,7 @@ import { readDashboard, readToday } from '../../../lib/ledger/dashboard';
 import { classifyStorageError, memoryPendingStore } from '../../../lib/ledger/ledger';
 import { countDay } from '../../../lib/ledger/queries';
 import { at, call, email, ledgerMaker, testDatabase, useEnglishMessages } from './helpers';
+import { dexieReader } from '../../../lib/ledger/reader';
 
 const ZONE = 'UTC';
 const NOW = at('2026-06-15T12:00:00Z');
@@ -38,7 +39,7 @@ describe('when IndexedDB fails', () => {
     expect(ledger.getStatus()).toEqual({ persistent: true, pending: 0 });
     expect(store.state?.events).toEqual([]);
     const db = await ledger.openDb();
-    expect(await countDay(db, '2026-06-15')).toEqual({ calls: 1, emails: 2 });
+    expect(await countDay(dexieReader(db), '2026-06-15')).toEqual({ calls: 1, emails: 2 });
     expect((await db.calls.get('c1'))?.notes.discussed).toBe('pricing');
   });
 
@@ -61,7 +62,7 @@ describe('when IndexedDB fails', () => {
     // The next record takes the pending events with it.
     expect(await ledger.record(email('a@x.example', NOW, 'e2'))).toBe('saved');
     expect(ledger.getStatus().persistent).toBe(true);
-    expect(await countDay(await ledger.openDb(), '2026-06-15')).toEqual({ calls: 0, emails: 2 });
+    expect(await countDay(dexieReader(await ledger.openDb()), '2026-06-15')).toEqual({ calls: 0, emails: 2 });
   });
 
   it('treats an open that never finishes (a blocked upgrade) as a failure', async () => {
@@ -86,7 +87,7 @@ describe('when IndexedDB fails', () => {
     tdb.failure.writes = false;
     // The retry timer (20 ms) saves the event; waited for as the status it leaves, however slow the machine.
     await vi.waitFor(() => expect(ledger.getStatus()).toEqual({ persistent: true, pending: 0 }), { timeout: 5_000 });
-    expect(await countDay(await ledger.openDb(), '2026-06-15')).toEqual({ calls: 0, emails: 1 });
+    expect(await countDay(dexieReader(await ledger.openDb()), '2026-06-15')).toEqual({ calls: 0, emails: 1 });
   });
 
   it('never stores twice an event that reached the database another way meanwhile', async () => {
@@ -100,7 +101,7 @@ describe('when IndexedDB fails', () => {
     await other.record(email('a@x.example', NOW, 'shared'));
     expect(await failing.flush()).toBe(true);
     const db = await other.openDb();
-    expect(await countDay(db, '2026-06-15')).toEqual({ calls: 0, emails: 1 });
+    expect(await countDay(dexieReader(db), '2026-06-15')).toEqual({ calls: 0, emails: 1 });
     expect((await other.contactHistory(['a@x.example']))[0]?.emailsSinceLastCall).toBe(1);
   });
 
@@ -118,7 +119,7 @@ describe('when IndexedDB fails', () => {
     expect(await second.todayCounts()).toEqual({ calls: 1, emails: 1 }); // …but counted once loaded
     expect(await second.flush()).toBe(true);
     expect(store.state?.events).toEqual([]);
-    expect(await countDay(await second.openDb(), '2026-06-15')).toEqual({ calls: 1, emails: 1 });
+    expect(await countDay(dexieReader(await second.openDb()), '2026-06-15')).toEqual({ calls: 1, emails: 1 });
   });
 
   it('merges pending events into the popup’s numbers without counting any twice', async () => {

@@ -4,6 +4,7 @@ import { memoryPendingStore } from '../../../lib/ledger/ledger';
 import { overdueContacts } from '../../../lib/ledger/queries';
 import type { LedgerEvent, Reason } from '../../../lib/messages';
 import { at, call, email, ledgerMaker, testDatabase, useEnglishMessages } from './helpers';
+import { dexieReader } from '../../../lib/ledger/reader';
 
 const NOW = at('2026-06-15T12:00:00Z');
 const DAY = 86_400_000;
@@ -42,7 +43,7 @@ describe('the last call in the contact history', () => {
     for (let i = 3; i >= 1; i--) await ledger.record(email(DANA, NOW - i * DAY));
     await ledger.record(email('never@x.example', NOW - DAY));
     for (let i = 3; i >= 1; i--) await ledger.record(email('never@x.example', NOW - i * DAY));
-    const overdue = await overdueContacts(await ledger.openDb(), NOW, { overdueDays: 30 });
+    const overdue = await overdueContacts(dexieReader(await ledger.openDb()), NOW, { overdueDays: 30 });
     expect(overdue.map((o) => [o.id, o.lastCall?.nextPurpose])).toEqual([
       ['never@x.example', undefined],
       [DANA, 'confirm pilot start date'],

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readDashboard } from '../../../lib/ledger/dashboard';
 import { contactHistories, countDay, dailyCounts, nudgeCounts, overdueContacts } from '../../../lib/ledger/queries';
 import { at, call, email, ledgerMaker, nudge, testDatabase, useEnglishMessages } from './helpers';
+import { dexieReader } from '../../../lib/ledger/reader';
 
 const ZONE = 'America/New_York';
 const NOW = at('2026-06-15T16:00:00Z'); // Monday, noon in New York
@@ -22,8 +23,8 @@ describe('counting by local day', () => {
     await ledger.record(email('b@x.example', NOW));
     await ledger.record(call('a@x.example', NOW));
     const db = await ledger.openDb();
-    expect(await countDay(db, '2026-06-15')).toEqual({ calls: 1, emails: 2 });
-    expect(await countDay(db, '2026-06-14')).toEqual({ calls: 0, emails: 1 });
+    expect(await countDay(dexieReader(db), '2026-06-15')).toEqual({ calls: 1, emails: 2 });
+    expect(await countDay(dexieReader(db), '2026-06-14')).toEqual({ calls: 0, emails: 1 });
     expect(await ledger.todayCounts()).toEqual({ calls: 1, emails: 2 });
   });
 
@@ -35,8 +36,8 @@ describe('counting by local day', () => {
     zone = 'America/New_York'; // the rep flies home
     await ledger.record(call('a@x.example', at('2026-06-15T23:00:00Z'))); // 19:00 Monday in New York
     const db = await ledger.openDb();
-    expect(await countDay(db, '2026-06-16')).toEqual({ calls: 1, emails: 0 });
-    expect(await countDay(db, '2026-06-15')).toEqual({ calls: 1, emails: 0 });
+    expect(await countDay(dexieReader(db), '2026-06-16')).toEqual({ calls: 1, emails: 0 });
+    expect(await countDay(dexieReader(db), '2026-06-15')).toEqual({ calls: 1, emails: 0 });
   });
 
   it('counts each day once across daylight-saving changes', async () => {
@@ -53,7 +54,7 @@ describe('counting by local day', () => {
     }
     await ledger.record(email('a@x.example', at('2026-11-02T05:30:00Z'))); // 00:30 EST on the 2nd
     const db = await ledger.openDb();
-    const days = await dailyCounts(db, '2026-10-31', '2026-11-02');
+    const days = await dailyCounts(dexieReader(db), '2026-10-31', '2026-11-02');
     expect(days.map((d) => [d.day, d.emails])).toEqual([
       ['2026-10-31', 0],
       ['2026-11-01', 4],
@@ -91,7 +92,7 @@ describe('exactly once', () => {
     const events = Array.from({ length: 30 }, (_, i) => email('same@x.example', NOW + i, `k${i}`));
     await Promise.all(events.flatMap((e, i) => (i % 2 ? [a.record(e), b.record(e)] : [b.record(e), a.record(e)])));
     const db = await a.openDb();
-    expect(await countDay(db, '2026-06-15')).toEqual({ calls: 0, emails: 30 });
+    expect(await countDay(dexieReader(db), '2026-06-15')).toEqual({ calls: 0, emails: 30 });
     const [h] = await contactHistories(db, ['same@x.example']);
     expect(h?.emailsSinceLastCall).toBe(30);
   });
@@ -152,7 +153,7 @@ describe('contacts', () => {
     await ledger.record(call('called@x.example', NOW - DAY));
     await ledger.record(email('called@x.example', NOW));
     const db = await ledger.openDb();
-    const overdue = await overdueContacts(db, NOW, { overdueDays: 30 });
+    const overdue = await overdueContacts(dexieReader(db), NOW, { overdueDays: 30 });
     expect(overdue.map((o) => [o.id, o.reason])).toEqual([
       ['six@x.example', 'repeated_emails'],
       ['old@x.example', 'no_recent_call'],
@@ -205,7 +206,11 @@ describe('streaks, charts and nudges', () => {
     expect(dash.days.reduce((n, d) => n + d.calls, 0)).toBe(1);
     expect(dash.weekStart).toBe('2026-06-15');
     expect(dash.nudges).toEqual({ shown: 2, accepted: 1, dismissed: 0 });
-    expect(await nudgeCounts(db, '2026-06-08', '2026-06-15')).toEqual({ shown: 2, accepted: 1, dismissed: 1 });
+    expect(await nudgeCounts(dexieReader(db), '2026-06-08', '2026-06-15')).toEqual({
+      shown: 2,
+      accepted: 1,
+      dismissed: 1,
+    });
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LEDGER_SCHEMA_VERSION, SCHEMA_V1, type V1EventRow } from '../../../lib/ledger/db';
 import { countDay, contactHistories } from '../../../lib/ledger/queries';
 import { at, testDatabase } from './helpers';
+import { dexieReader } from '../../../lib/ledger/reader';
 
 describe('schema upgrades', () => {
   it('upgrades version-1 data to the current schema', async () => {
@@ -50,8 +51,8 @@ describe('schema upgrades', () => {
     const db = tdb.create('America/New_York');
     await db.open();
     expect(db.verno).toBe(LEDGER_SCHEMA_VERSION);
-    expect(await countDay(db, '2026-06-14')).toEqual({ calls: 0, emails: 1 });
-    expect(await countDay(db, '2026-06-15')).toEqual({ calls: 1, emails: 1 });
+    expect(await countDay(dexieReader(db), '2026-06-14')).toEqual({ calls: 0, emails: 1 });
+    expect(await countDay(dexieReader(db), '2026-06-15')).toEqual({ calls: 1, emails: 1 });
     const call = await db.calls.get('c1');
     expect(call).toMatchObject({ day: '2026-06-15', contactId: 'dana@acme.example', source: 'shortcut' });
     expect(call?.notes).toEqual({

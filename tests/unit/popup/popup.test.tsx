@@ -107,13 +107,15 @@ describe('Popup', () => {
       'lee@x.example': NOW - 50 * DAY,
     };
     const asked: unknown[] = [];
+    let answering = Promise.resolve();
     fakeBrowser.runtime.onMessage.addListener(
       createMessageHandler(
         ledger,
         () => NOW,
         undefined,
-        (histories) => {
+        async (histories) => {
           asked.push(histories.map((h) => h.address));
+          await answering;
           return Promise.all(
             histories.map(async (h) => {
               const at = priya[h.address];
@@ -125,7 +127,7 @@ describe('Popup', () => {
       ),
     );
     await fakeBrowser.storage.local.set({ crmStatus: { connected: true, host: 'acme.my.salesforce.com' } });
-    show();
+    const opening = show();
     // Priya called Dana two days ago: one email since, not overdue. Lee: nobody has called in 50 days.
     await waitFor(() => expect(screen.getByTestId('overdue').textContent).toContain('by Priya'));
     const lines = [...screen.getByTestId('overdue').querySelectorAll('li')].map((li) => li.textContent);
@@ -138,6 +140,28 @@ describe('Popup', () => {
     // Asked once, about the overdue and the never-called contacts emailed lately.
     expect(asked).toHaveLength(1);
     expect((asked[0] as string[]).sort()).toEqual(['dana@acme.example', 'lee@x.example', 'sam@x.example']);
+
+    // The next opening, while the background takes its time: the team's list as last shown, at once
+    // and throughout, never the ledger's own (with Dana) first.
+    await waitFor(() => expect(localStorage.length).toBe(2)); // the last dashboard and the team's list
+    opening.unmount();
+    let answer = () => {};
+    answering = new Promise((resolve) => (answer = resolve));
+    const seen: string[] = [];
+    const watch = new MutationObserver(() => seen.push(screen.queryByTestId('overdue')?.textContent ?? ''));
+    watch.observe(document.body, { childList: true, subtree: true, characterData: true });
+    show();
+    seen.push(screen.getByTestId('overdue').textContent);
+    await waitFor(() => expect(asked).toHaveLength(2));
+    await waitFor(() => expect(screen.getByTestId('calls-today').textContent).toBe('0')); // the ledger is read
+    answer();
+    await waitFor(() => expect(screen.getByTestId('overdue').textContent).toContain('50 days ago, by Priya'));
+    watch.disconnect();
+    expect(seen.length).toBeGreaterThan(1);
+    for (const text of seen) {
+      expect(text).toContain('sam@x.example');
+      expect(text).not.toContain('Dana Lee');
+    }
   });
 
   it('does not ask the background about the overdue list when no CRM is connected', async () => {
@@ -284,7 +308,10 @@ describe('Popup', () => {
     // The first paint, from today's row alone (no Dexie), before the popup's script has loaded.
     const app = document.body.appendChild(Object.assign(document.createElement('div'), { id: 'app' }));
     const first = await paintFirst(document, { now: NOW, timeZone: ZONE, indexedDB: tdb.factory });
-    expect(first).toEqual({ day: '2026-06-15', counts: { calls: 1, emails: 1 } });
+    expect(first).toMatchObject({ day: '2026-06-15', counts: { calls: 1, emails: 1 } });
+    // Meanwhile it read the whole dashboard from the ledger, as the last one was shown (goal 2).
+    const read = await first!.dashboard;
+    expect(read).toMatchObject({ goal: 2, overdueDays: 30, dashboard: { counts: { calls: 1, emails: 1 }, streak: 2 } });
     const painted = [...app.querySelectorAll('*')];
     const text = app.textContent;
     expect(screen.getByTestId('calls-today').textContent).toBe('1');
@@ -297,8 +324,13 @@ describe('Popup', () => {
 
     // The popup renders over it: the same nodes, the same words, the rest of the dashboard after them.
     const labels = names();
-    render(<Popup db={db} now={() => NOW} timeZone={ZONE} first={first} />, { container: app });
+    render(<Popup db={db} now={() => NOW} timeZone={ZONE} first={first} opened={read} />, { container: app });
     painted.forEach((node) => expect(node.isConnected).toBe(true));
+    // Its first render shows the dashboard the first paint read (today's call and email in the
+    // week's chart), not the last one kept (4 calls, no email).
+    const week = screen.getByTestId('chart').getAttribute('aria-label');
+    expect(week).toContain('5 calls');
+    expect(week).toContain('1 email');
     expect(app.querySelector('section.today')).toBe(painted.find((n) => n.matches('section.today')));
     expect(app.textContent).toContain(text);
     expect(names()).toEqual(labels);
