@@ -19,8 +19,20 @@ const RULE_LABEL: Record<RuleId, Parameters<typeof t>[0]> = {
   overdue: 'nudgeRuleOverdue',
 };
 
-function LogForm(props: { opener: string; onSave: (notes: CallNotes) => void; onCancel: () => void }) {
-  const [notes, setNotes] = useState<CallNotes>({ ...EMPTY_CALL_NOTES });
+/**
+ * The call's notes. After "Call …" the rep has dialled: the form asks how the call went, with the
+ * opener already in as its purpose, and the call counts when they save it.
+ */
+function LogForm(props: {
+  opener: string;
+  dialled: boolean;
+  onSave: (notes: CallNotes) => void;
+  onCancel: () => void;
+}) {
+  const [notes, setNotes] = useState<CallNotes>({
+    ...EMPTY_CALL_NOTES,
+    purpose: props.dialled ? props.opener : '',
+  });
   const first = useRef<HTMLTextAreaElement>(null);
   // The rep asked for the form: the caret goes to its first field, where the button they pressed was.
   useEffect(() => first.current?.focus(), []);
@@ -46,6 +58,7 @@ function LogForm(props: { opener: string; onSave: (notes: CallNotes) => void; on
         props.onSave({ ...notes, purpose: notes.purpose.trim() || props.opener });
       }}
     >
+      {props.dialled && <h3 class="asked">{t('nudgeLogHowDidItGo')}</h3>}
       {field('purpose', t('nudgeLogPurpose'), props.opener)}
       {field('discussed', t('nudgeLogDiscussed'))}
       {field('proposed', t('nudgeLogProposed'))}
@@ -65,7 +78,8 @@ function LogForm(props: { opener: string; onSave: (notes: CallNotes) => void; on
 export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
   const { model, actions } = props;
   const [open, setOpen] = useState(false);
-  const [logging, setLogging] = useState(false);
+  /** The log form is open: 'dialled' after "Call …" (the call is logged with its notes), else 'log'. */
+  const [logging, setLogging] = useState<'log' | 'dialled' | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const chip = useRef<HTMLButtonElement>(null);
@@ -95,7 +109,7 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
 
   const close = () => {
     setOpen(false);
-    setLogging(false);
+    setLogging(null);
   };
   const closeToChip = () => {
     close();
@@ -195,8 +209,9 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
           {logging ? (
             <LogForm
               opener={model.opener}
+              dialled={logging === 'dialled'}
               onCancel={() => {
-                setLogging(false);
+                setLogging(null);
                 focusLogButtonLater();
               }}
               onSave={(notes) => {
@@ -223,11 +238,20 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
                   </button>
                 )}
                 {model.phone && (
-                  <a class="button" data-action="call_now" href={model.phone.href} onClick={() => actions.callNow()}>
+                  <a
+                    class="button"
+                    data-action="call_now"
+                    href={model.phone.href}
+                    onClick={() => {
+                      // The link dials (the browser hands it to the phone app); the card asks how it went.
+                      actions.callNow();
+                      setLogging('dialled');
+                    }}
+                  >
                     {t('nudgeCallNow', model.phone.display)}
                   </a>
                 )}
-                <button ref={logButton} type="button" data-action="log_call" onClick={() => setLogging(true)}>
+                <button ref={logButton} type="button" data-action="log_call" onClick={() => setLogging('log')}>
                   {t('nudgeLogCall')}
                 </button>
               </div>

@@ -15,7 +15,6 @@ import {
   type ContactHistory,
   type ContactRef,
   type DismissAction,
-  EMPTY_CALL_NOTES,
   type LedgerEvent,
   type NudgeAction,
   type Request,
@@ -99,6 +98,8 @@ export class ComposeSession implements SendState {
   /** nudge_shown keys already recorded: once per draft, level and reasons. */
   private readonly shownKeys = new Set<string>();
   private snoozed = false;
+  /** The rep dialled the number the nudge offered ("Call …"); the call is logged with the notes that follow. */
+  private dialled = false;
   private historyKey?: string;
   private histories?: ContactHistory[];
   /** The mounted nudge: undefined before the first mount, null when there is no place for one. */
@@ -419,14 +420,19 @@ export class ComposeSession implements SendState {
     void this.analyse();
   }
 
+  /**
+   * The rep dialled from the nudge: the nudge was acted on, but dialling is not yet a call (no answer,
+   * voicemail). The call counts when the rep saves the notes the card then asks for (logCall).
+   */
   private callNow(): void {
+    this.dialled = true;
     this.accepted('call_now');
-    this.logged({ ...EMPTY_CALL_NOTES, purpose: this.analysis?.opener ?? '' }, 'tel');
   }
 
   private logCall(notes: CallNotes): void {
-    this.accepted('log_call');
-    this.logged(notes, 'nudge');
+    // After "Call", the nudge was already recorded as acted on (call_now): the notes only log the call.
+    if (!this.dialled) this.accepted('log_call');
+    this.logged(notes, this.dialled ? 'tel' : 'nudge');
   }
 
   private snooze(): void {

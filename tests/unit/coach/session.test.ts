@@ -235,14 +235,18 @@ describe('ComposeSession', () => {
     ]);
   });
 
-  it('"Call now" records a tel call with the opener as its purpose', async () => {
+  it('"Call <number>" records the nudge as acted on but no call; the notes saved after it log the tel call', async () => {
     const t = (current = setup());
     await t.session.analyse();
-    (await t.shown()).actions.callNow();
+    const view = await t.shown();
+    view.actions.callNow();
     expect(t.ofType('nudge_accepted')).toMatchObject([{ action: 'call_now' }]);
-    expect(t.ofType('call_logged')).toMatchObject([
-      { source: 'tel', notes: { purpose: CHECKIN.opener, discussed: '', proposed: '', nextPurpose: '' } },
-    ]);
+    expect(t.ofType('call_logged')).toEqual([]);
+    const notes = { purpose: CHECKIN.opener, discussed: 'Pricing', proposed: '', nextPurpose: '' };
+    view.actions.logCall(notes);
+    // Acted on once (call_now), not again as log_call; the call counts now, as dialled.
+    expect(t.ofType('nudge_accepted')).toMatchObject([{ action: 'call_now' }]);
+    expect(t.ofType('call_logged')).toMatchObject([{ source: 'tel', notes }]);
   });
 
   it('"Not now" hides the nudge for this draft, records snooze with the reasons, and it stays hidden', async () => {

@@ -59,6 +59,25 @@ describe('Nudge', () => {
     });
   });
 
+  it('"Call <number>" dials and asks how the call went, the opener as its purpose; the call is logged only on save', () => {
+    const callNow = vi.fn();
+    const logCall = vi.fn();
+    const phone = { display: '+1 415 555 0142', href: 'tel:+14155550142' };
+    const { container } = render(<Nudge model={{ ...MODEL, phone }} actions={actions({ callNow, logCall })} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Faster as a call?' }));
+    const call = screen.getByRole('link', { name: 'Call +1 415 555 0142' });
+    expect(call.getAttribute('href')).toBe('tel:+14155550142');
+    fireEvent.click(call);
+    expect(callNow).toHaveBeenCalledOnce();
+    expect(logCall).not.toHaveBeenCalled();
+    expect(screen.getByRole('heading', { name: 'How did the call go?' })).toBeTruthy();
+    const purpose = container.querySelector<HTMLTextAreaElement>('textarea[name="purpose"]')!;
+    expect(purpose.value).toBe(MODEL.opener);
+    fireEvent.input(container.querySelector('textarea[name="discussed"]')!, { target: { value: 'Budget' } });
+    fireEvent.click(container.querySelector('form button[type="submit"]')!);
+    expect(logCall).toHaveBeenCalledWith({ purpose: MODEL.opener, discussed: 'Budget', proposed: '', nextPurpose: '' });
+  });
+
   it('marks an opener carried from the last call and shows the last call in one line', () => {
     render(
       <Nudge
