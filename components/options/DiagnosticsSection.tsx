@@ -4,13 +4,14 @@ import { readDiagnostics, watchDiagnostics, type Diagnostics } from '../../lib/d
 import { t } from '../../lib/i18n';
 import { SITE_IDS } from '../../lib/settings/schema';
 import { useCrmStatus } from '../popup/CrmLine';
-import { SITE_LABELS } from './labels';
+import { SITE_LABELS } from '../../lib/settings/labels';
+import type { DescribedProblem } from '../../lib/settings/describe';
 
 function when(at: number): string {
   return new Date(at).toLocaleString();
 }
 
-export function DiagnosticsSection({ problems }: { problems: string[] }) {
+export function DiagnosticsSection({ problems }: { problems: DescribedProblem[] }) {
   const [diagnostics, setDiagnostics] = useState<Diagnostics>({});
   const crm = useCrmStatus();
   useEffect(() => {
@@ -68,7 +69,9 @@ export function DiagnosticsSection({ problems }: { problems: string[] }) {
       ) : (
         <ul data-testid="settings-problems">
           {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
+            <li key={`${problem.key} ${problem.text}`}>
+              {problem.text} <span class="problem-key">{t('settingsProblemKey')}</span> <code>{problem.key}</code>
+            </li>
           ))}
         </ul>
       )}

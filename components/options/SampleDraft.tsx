@@ -6,7 +6,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { analyzeDraft } from '../../lib/analysis';
 import { t } from '../../lib/i18n';
 import type { Settings } from '../../lib/settings/schema';
-import { RULE_LABELS } from './labels';
+import { RULE_LABELS } from '../../lib/settings/labels';
 
 const VERDICTS = { none: 'optionsSampleNone', suggest: 'optionsSampleSuggest', strong: 'optionsSampleStrong' } as const;
 

@@ -4,7 +4,7 @@ import { FIELDS } from '../../lib/settings/fields';
 import type { ResolvedSettings } from '../../lib/settings';
 import { RULE_IDS, SENSITIVITIES, SITE_IDS, type RuleId, type Settings, type SiteId } from '../../lib/settings/schema';
 import { Checklist, Choice, LineList, Toggle, WholeNumber } from './controls';
-import { RULE_LABELS, SENSITIVITY_LABELS, SITE_LABELS } from './labels';
+import { RULE_LABELS, SENSITIVITY_LABELS, SITE_LABELS } from '../../lib/settings/labels';
 
 type LinesKey = 'checkinPhrases' | 'ignorePhrases' | 'mutedContacts';
 type NumberKey =

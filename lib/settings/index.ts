@@ -4,7 +4,7 @@
  * values, from either side, are left out one by one and described in `problems`.
  */
 import { browser } from 'wxt/browser';
-import { describeProblem } from './describe';
+import { describeProblem, type DescribedProblem } from './describe';
 import { combinePatches, resolveSettings, withoutLocked } from './merge';
 import type { Settings } from './schema';
 import { readPolicy, readSaved, SAVED_KEY, writeSaved } from './storage';
@@ -16,8 +16,8 @@ export interface ResolvedSettings {
   values: Settings;
   /** Keys set by policy: their controls are locked. */
   locked: (keyof Settings)[];
-  /** Values that were ignored (policy or saved), in plain words. */
-  problems: string[];
+  /** Values that were ignored (policy or saved), in plain words, each with its key. */
+  problems: DescribedProblem[];
 }
 
 export async function loadSettings(): Promise<ResolvedSettings> {

@@ -17,9 +17,9 @@ const DRAFT =
   'about the timeline. Can you confirm the budget? Who signs off on your side? When could legal review the ' +
   'contract? Is pricing still a concern?';
 
-/** The policy the browser starts with: Outlook only, a locked sensitivity and rule, and one bad value. */
+/** The policy the browser starts with: Outlook only, a locked sensitivity and rule, and two bad values. */
 const FIRST_POLICY = {
-  sites: ['outlook'],
+  sites: ['outlook', 'gmial'],
   sensitivity: 'high',
   rules: { checkin: false },
   wordThreshold: 120,
@@ -111,8 +111,12 @@ test('an out-of-range value (a negative goal) is ignored while the other keys ap
   await expect(goal).toHaveValue('5');
   await expect(goal).toBeEnabled();
   await expect(setting(page, 'dailyCallGoal')).not.toHaveAttribute('data-locked', 'true');
-  await expect(page.getByTestId('settings-problems')).toContainText('dailyCallGoal');
-  await expect(page.getByTestId('settings-problems')).toContainText('-3');
+  // Named as the page names the setting; the key the policy used is there for administrators.
+  const problems = page.getByTestId('settings-problems');
+  const goalProblem = problems.locator('li').filter({ hasText: '“Daily call goal” (-3)' });
+  await expect(goalProblem.locator('code')).toHaveText('dailyCallGoal');
+  const siteProblem = problems.locator('li').filter({ hasText: '“Mail sites, entry 2” ("gmial")' });
+  await expect(siteProblem.locator('code')).toHaveText('sites[1]');
   await page.close();
 });
 

@@ -30,7 +30,12 @@ describe('loadSettings', () => {
     expect(values.sensitivity).toBe('high');
     expect(values.dailyCallGoal).toBe(DEFAULT_SETTINGS.dailyCallGoal);
     expect(locked).toEqual(['sensitivity']);
-    expect(problems).toEqual(['settingsProblemPolicy(dailyCallGoal|-3|settingsReasonOutOfRange(0|100))']);
+    expect(problems).toEqual([
+      {
+        text: 'settingsProblemPolicy(optionsDailyCallGoalLabel()|-3|settingsReasonOutOfRange(0|100))',
+        key: 'dailyCallGoal',
+      },
+    ]);
   });
 
   it('reads storage.local when storage.sync throws', async () => {

@@ -93,10 +93,32 @@ describe('the options page', () => {
     expect(await fakeBrowser.storage.sync.get('settings')).toEqual({});
   });
 
-  it('lists the policy values it ignored', async () => {
-    await fakeBrowser.storage.managed.set({ dailyCallGoal: -3 });
+  it('lists the policy values it ignored by the names the page gives them, each with its key for administrators', async () => {
+    await fakeBrowser.storage.managed.set({
+      dailyCallGoal: -3,
+      sites: ['gmail', 'gmial'],
+      rules: { checkin: 'no' },
+      crm: { myDomain: 'not a host' },
+    });
     await renderOptions();
-    expect(screen.getByTestId('settings-problems').textContent).toContain('dailyCallGoal');
+    const items = [...screen.getByTestId('settings-problems').querySelectorAll('li')];
+    const lines = items.map((li) => [
+      li.textContent.replace(/Setting key:.*$/, '').trim(),
+      li.querySelector('code')?.textContent,
+    ]);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        [
+          expect.stringMatching(/^Your organization's policy value for “Daily call goal” \(-3\) was ignored/),
+          'dailyCallGoal',
+        ],
+        [expect.stringMatching(/value for “Mail sites, entry 2” \("gmial"\)/), 'sites[1]'],
+        [expect.stringMatching(/value for “Signals: Check-ins with no clear purpose/), 'rules.checkin'],
+        [expect.stringMatching(/value for “Team CRM: Salesforce host name”/), 'crm.myDomain'],
+      ]),
+    );
+    // The raw keys appear only in their code elements, never in the sentences.
+    for (const li of items) expect(li.firstChild?.textContent).not.toMatch(/sites\[|rules\.|crm\.|dailyCallGoal/);
   });
 
   it('analyses a sample draft live with the current settings', async () => {
