@@ -3,12 +3,12 @@
  * words, a call opener, the contact's call history and the actions. It lives in its own shadow root
  * (see lib/coach/mount.tsx) and never takes focus by itself: focus moves only when the rep uses it.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { useFocusLater } from '../focus-later';
 import { type CallNotes, EMPTY_CALL_NOTES } from '../../lib/messages';
 import type { RuleId } from '../../lib/settings/schema';
-import type { NudgeActions, NudgeModel } from './types';
+import type { CardPlace, NudgeActions, NudgeModel } from './types';
 
 const RULE_LABEL: Record<RuleId, Parameters<typeof t>[0]> = {
   checkin: 'nudgeRuleCheckin',
@@ -75,14 +75,20 @@ function LogForm(props: {
   );
 }
 
-export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
-  const { model, actions } = props;
+/**
+ * `place` says where the open card fits beside the compose window, given where the chip's row is
+ * (lib/coach/mount.tsx measures the page); without it the card opens upward at its natural height.
+ */
+export function Nudge(props: { model: NudgeModel; actions: NudgeActions; place?: (bar: DOMRect) => CardPlace }) {
+  const { model, actions, place } = props;
   const [open, setOpen] = useState(false);
   /** The log form is open: 'dialled' after "Call …" (the call is logged with its notes), else 'log'. */
   const [logging, setLogging] = useState<'log' | 'dialled' | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const chip = useRef<HTMLButtonElement>(null);
+  const bar = useRef<HTMLDivElement>(null);
+  const [cardPlace, setCardPlace] = useState<CardPlace | null>(null);
   /** The log form closed without closing the card: its button gets the caret back. */
   const [logButton, focusLogButtonLater] = useFocusLater<HTMLButtonElement>();
   const cardId = 'callfirst-card';
@@ -116,9 +122,20 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
     chip.current?.focus({ preventScroll: true });
   };
 
+  // Placed before it is painted, and again when the window changes size (zoom, a narrower window).
+  useLayoutEffect(() => {
+    const view = bar.current?.ownerDocument.defaultView;
+    if (!open || !place || !view) return;
+    const measure = () => bar.current && setCardPlace(place(bar.current.getBoundingClientRect()));
+    measure();
+    view.addEventListener('resize', measure);
+    return () => view.removeEventListener('resize', measure);
+  }, [open, place]);
+  const down = cardPlace?.direction === 'down';
+
   return (
     <div
-      class={`nudge level-${model.level}`}
+      class={`nudge level-${model.level}${down ? ' opens-down' : ''}`}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && open) {
           e.preventDefault();
@@ -129,44 +146,53 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions }) {
       <span class="sr-only" role="status" aria-live="polite">
         {announcement}
       </span>
-      {hasFindings && (
-        <button
-          ref={chip}
-          type="button"
-          class="chip"
-          aria-expanded={open}
-          aria-controls={cardId}
-          onClick={() => {
-            setDone(null);
-            setOpen(!open);
-          }}
-        >
-          <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z" />
-          </svg>
-          <span>{t('nudgeChip')}</span>
-        </button>
-      )}
-      {done && !open && <span class="done">{done}</span>}
-      {model.undo && (
-        <span class="undo">
-          <span id={undoId}>{undoMessage}</span>
+      <div class="bar" ref={bar}>
+        {hasFindings && (
           <button
+            ref={chip}
             type="button"
-            class="undo-button"
-            data-action="undo"
-            aria-describedby={undoId}
+            class="chip"
+            aria-expanded={open}
+            aria-controls={cardId}
             onClick={() => {
-              announce(t('nudgeUndone'));
-              actions.undo();
+              setDone(null);
+              setOpen(!open);
             }}
           >
-            {t('nudgeUndo')}
+            <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z" />
+            </svg>
+            {/* Said before the visible words, so a screen reader names whose suggestion this is. */}
+            <span class="sr-only">{t('nudgeChipWho')}</span>
+            <span>{t('nudgeChip')}</span>
           </button>
-        </span>
-      )}
+        )}
+        {done && !open && <span class="done">{done}</span>}
+        {model.undo && (
+          <span class="undo">
+            <span id={undoId}>{undoMessage}</span>
+            <button
+              type="button"
+              class="undo-button"
+              data-action="undo"
+              aria-describedby={undoId}
+              onClick={() => {
+                announce(t('nudgeUndone'));
+                actions.undo();
+              }}
+            >
+              {t('nudgeUndo')}
+            </button>
+          </span>
+        )}
+      </div>
       {open && hasFindings && (
-        <section id={cardId} class="card" aria-label={title}>
+        <section
+          id={cardId}
+          class="card"
+          aria-label={title}
+          style={cardPlace ? { maxHeight: `${cardPlace.maxHeight}px` } : undefined}
+        >
           <header>
             <h2>{title}</h2>
             <button type="button" class="close" aria-label={t('nudgeClose')} onClick={closeToChip}>

@@ -46,3 +46,10 @@ export interface NudgeActions {
   muteContact(): void;
   ruleOff(rule: RuleId): void;
 }
+
+/** Where the open card goes: above its chip ('up') or below the nudge's line ('down'), and how tall it may be. */
+export interface CardPlace {
+  direction: 'up' | 'down';
+  /** The room the card has there, in CSS pixels; it scrolls inside beyond it. */
+  maxHeight: number;
+}

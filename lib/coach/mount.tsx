@@ -1,15 +1,26 @@
 /**
- * Mounts the nudge beside a compose window in its own shadow root (WXT createShadowRootUi), so
- * neither the mail site's styles nor its scripts touch it and none of our markup can end up in the
- * draft. The host element carries the automation contract: data-callfirst="nudge", data-level,
- * data-reasons; it is hidden (and carries neither) when there is no nudge, and carries neither while
- * it shows only the Undo offer after an action.
+ * Mounts the nudge beside a compose window in its own shadow root, so neither the mail site's styles
+ * nor its scripts touch it and none of our markup can end up in the draft. The host element carries the
+ * automation contract: data-callfirst="nudge", data-level, data-reasons; it is hidden (and carries
+ * neither) when there is no nudge, and carries neither while it shows only the Undo offer after an action.
+ *
+ * It never moves the draft: the host takes no room in the site's layout (no height), and the chip and
+ * card float over the compose window from it (components/nudge/nudge.css), so the text the rep is
+ * typing stays where it is when the nudge comes and goes.
+ *
+ * Keyboard: while the nudge shows it is next after the body in the tab order, on every site: Tab in the
+ * body goes to the chip, Shift+Tab from the chip back to where the caret was, and Tab past the nudge's
+ * last control on to what follows the body in the site's own order (Send, on Gmail). Gmail orders its
+ * compose window with tabindex=1, which a positive tabindex of ours could join, but that breaks the
+ * page's order for assistive tools (axe "tabindex"); so the keys are handled instead. Focus moves only
+ * when the rep presses a key or clicks.
  */
-import { createShadowRootUi, type ContentScriptContext } from '#imports';
+import type { ContentScriptContext } from '#imports';
 import { render } from 'preact';
 import { Nudge } from '../../components/nudge/Nudge';
-import '../../components/nudge/nudge.css';
-import type { NudgeActions, NudgeModel } from '../../components/nudge/types';
+import css from '../../components/nudge/nudge.css?inline';
+import type { CardPlace, NudgeActions, NudgeModel } from '../../components/nudge/types';
+import { OWN_UI } from '../hosts/dom';
 import type { ComposeWindow, NudgePlacement } from '../hosts/types';
 
 export interface NudgeView {
@@ -52,7 +63,70 @@ export function detectDarkTheme(from: Element): boolean {
   return view?.matchMedia('(prefers-color-scheme: dark)').matches ?? false;
 }
 
-export const mountNudge: MountNudge = async (ctx, win) => {
+const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex], [contenteditable="true"]';
+
+/** The element Tab reaches after `from` in its page (positive tab indexes first, as browsers order them). */
+function nextInTabOrder(from: HTMLElement): HTMLElement | null {
+  const rank = (el: HTMLElement) => (el.tabIndex > 0 ? el.tabIndex : Number.MAX_SAFE_INTEGER);
+  const order = [...from.ownerDocument.querySelectorAll<HTMLElement>(FOCUSABLE)]
+    .filter(
+      (el) =>
+        el.tabIndex >= 0 &&
+        (el === from || !from.contains(el)) &&
+        !el.closest(OWN_UI) &&
+        !el.matches(':disabled') &&
+        el.getClientRects().length > 0,
+    )
+    .map((el, index) => ({ el, index }))
+    .sort((a, b) => rank(a.el) - rank(b.el) || a.index - b.index)
+    .map(({ el }) => el);
+  const at = order.indexOf(from);
+  return at < 0 ? null : (order[at + 1] ?? null);
+}
+
+/** A plain Tab or Shift+Tab (no other modifier, not while an input method is composing). */
+function isTab(event: KeyboardEvent): boolean {
+  return event.key === 'Tab' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.isComposing;
+}
+
+/** Keys typed in the call-log form must not reach the mail site's shortcuts. */
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'input'] as const;
+/** Space kept between the card and the edge of what the rep can see. */
+const EDGE = 8;
+
+/** The part of the viewport `el` can paint in: clipped by each scrolling or clipping ancestor. */
+function visibleBox(el: Element): { top: number; bottom: number } {
+  const view = el.ownerDocument.defaultView;
+  let top = 0;
+  let bottom = view?.innerHeight ?? 0;
+  for (let at = el.parentElement; at && at !== el.ownerDocument.documentElement; at = at.parentElement) {
+    if (view?.getComputedStyle(at).overflowY === 'visible') continue;
+    const box = at.getBoundingClientRect();
+    top = Math.max(top, box.top);
+    bottom = Math.min(bottom, box.bottom);
+  }
+  return { top, bottom };
+}
+
+/**
+ * Where the card opens: away from the body (over what the rep is not typing) when it fits there, else
+ * where there is more room; as tall as that room allows (it scrolls inside beyond it).
+ */
+function placeCard(host: HTMLElement, body: HTMLElement, bar: DOMRect): CardPlace {
+  const { top, bottom } = visibleBox(host);
+  const line = host.getBoundingClientRect().top;
+  const above = Math.max(0, bar.top - top - EDGE);
+  const below = Math.max(0, bottom - line - EDGE);
+  const bodyAbove = !!(body.compareDocumentPosition(host) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const away = bodyAbove ? below : above;
+  const enough = 240;
+  const up = away >= enough ? !bodyAbove : above >= below;
+  return { direction: up ? 'up' : 'down', maxHeight: Math.floor(up ? above : below) };
+}
+
+export const mountNudge: MountNudge = (ctx, win) => Promise.resolve(mountNow(ctx, win));
+
+function mountNow(ctx: ContentScriptContext, win: ComposeWindow): NudgeHandle | null {
   const placement = placementOf(win);
   if (
     !placement ||
@@ -61,32 +135,82 @@ export const mountNudge: MountNudge = async (ctx, win) => {
   ) {
     return null;
   }
-  let container: HTMLElement | null = null;
-  let current: NudgeView | null = null;
-  const ui = await createShadowRootUi(ctx, {
-    name: 'callfirst-nudge',
-    position: 'inline',
-    anchor: placement.element,
-    append: placement.position,
-    // Keys typed in the call-log form must not reach the mail site's shortcuts.
-    isolateEvents: ['keydown', 'keyup', 'keypress', 'input'],
-    onMount(uiContainer, _shadow, host) {
-      container = uiContainer;
-      host.dataset.callfirst = 'nudge';
-      host.setAttribute('contenteditable', 'false');
-      host.hidden = true;
-    },
-    onRemove() {
-      if (container) render(null, container);
-      container = null;
-    },
-  });
   if (!ctx.isValid || !placement.element.isConnected) return null;
-  ui.mount();
-  const host = ui.shadowHost;
+  const doc = placement.element.ownerDocument;
+  const host = doc.createElement('callfirst-nudge');
+  host.dataset.callfirst = 'nudge';
+  host.setAttribute('contenteditable', 'false');
+  host.hidden = true;
+  const shadow = host.attachShadow({ mode: 'open', delegatesFocus: true });
+  const style = doc.createElement('style');
+  style.textContent = css;
+  const container = doc.createElement('div');
+  for (const type of ISOLATED_EVENTS) container.addEventListener(type, (e) => e.stopPropagation());
+  shadow.append(style, container);
+  placement.element[placement.position === 'before' ? 'before' : 'after'](host);
+
+  let current: NudgeView | null = null;
+  /** Where the caret was in the draft when the rep went into the nudge: it goes back there after. */
+  let caret: Range | null = null;
+  host.addEventListener('focusin', () => {
+    const selection = doc.getSelection();
+    const range = selection?.rangeCount ? selection.getRangeAt(0) : null;
+    if (range && win.body.contains(range.startContainer)) caret = range.cloneRange();
+  });
+  const listening = new AbortController();
+  const remove = () => {
+    listening.abort();
+    render(null, container);
+    host.remove();
+  };
+  ctx.onInvalidated(remove);
+
+  const tabStops = () =>
+    [...shadow.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.tabIndex >= 0 && !el.matches(':disabled'));
+  const backToDraft = () => {
+    win.body.focus({ preventScroll: true });
+    const selection = doc.getSelection();
+    if (caret && selection && win.body.contains(caret.startContainer)) {
+      selection.removeAllRanges();
+      selection.addRange(caret);
+    }
+  };
+  // Tab in the body: the chip is next (the site's own handlers do not see this Tab).
+  win.body.addEventListener(
+    'keydown',
+    (event) => {
+      const chip = tabStops()[0];
+      if (!isTab(event) || event.shiftKey || host.hidden || !chip) return;
+      event.preventDefault();
+      event.stopPropagation();
+      chip.focus();
+    },
+    { capture: true, signal: listening.signal },
+  );
+  // Shift+Tab from the chip back into the draft; Tab past the last control on to what follows the body.
+  container.addEventListener(
+    'keydown',
+    (event) => {
+      if (!isTab(event)) return;
+      const stops = tabStops();
+      const at = shadow.activeElement;
+      const next = event.shiftKey
+        ? at === stops[0]
+          ? win.body
+          : null
+        : at === stops.at(-1)
+          ? nextInTabOrder(win.body)
+          : null;
+      if (!next) return;
+      event.preventDefault();
+      if (next === win.body) backToDraft();
+      else next.focus();
+    },
+    { signal: listening.signal },
+  );
+  const place = (bar: DOMRect) => placeCard(host, win.body, bar);
 
   const paint = () => {
-    if (!container) return;
     if (!current) {
       // The rep was using the nudge (e.g. pressed "Not now"): the caret goes back to the draft, not to the page.
       const hadFocus = host.ownerDocument.activeElement === host;
@@ -94,7 +218,7 @@ export const mountNudge: MountNudge = async (ctx, win) => {
       delete host.dataset.level;
       delete host.dataset.reasons;
       render(null, container);
-      if (hadFocus) win.body.focus({ preventScroll: true });
+      if (hadFocus) backToDraft();
       return;
     }
     host.dataset.theme = detectDarkTheme(placement.element) ? 'dark' : 'light';
@@ -107,7 +231,7 @@ export const mountNudge: MountNudge = async (ctx, win) => {
       delete host.dataset.reasons;
     }
     host.hidden = false;
-    render(<Nudge model={current.model} actions={current.actions} />, container);
+    render(<Nudge model={current.model} actions={current.actions} place={place} />, container);
   };
 
   return {
@@ -115,11 +239,9 @@ export const mountNudge: MountNudge = async (ctx, win) => {
       current = view;
       paint();
     },
-    remove() {
-      ui.remove();
-    },
+    remove,
     get connected() {
       return host.isConnected;
     },
   };
-};
+}

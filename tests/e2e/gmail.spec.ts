@@ -7,6 +7,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { analysed, expect, test } from './harness';
 import { openGmail, seenEvents, watchMessages } from './gmail-fixtures';
+import { atDoubleZoom, boxOf, caretBox, expectCardFits, overlaps } from './layout';
 import { levelOf } from './verdict';
 
 /** The extension API as the service worker sees it (only what these tests use). */
@@ -184,18 +185,46 @@ test.describe('the nudge', () => {
     await page.close();
   });
 
-  test('the card is keyboard reachable, announces politely, closes on Escape and gives the caret back to the draft', async ({
+  test('the nudge moves nothing, is reached by Tab from the body, announces politely, closes on Escape and gives the caret back', async ({
     extensionContext,
   }) => {
     const page = await openGmail(extensionContext, 'compose-new.html');
+    const body = page.locator(BODY);
+    const send = page.locator('[role=button][data-tooltip^="Send"]');
+    const bodyBefore = await boxOf(body);
     await typeInto(page, BODY, CHECKIN);
     const nudge = page.locator(NUDGE);
     await expect(nudge.getByRole('status')).toHaveText(/faster as a call/i);
-    const chip = nudge.getByRole('button', { name: 'Faster as a call?' });
-    await chip.focus();
+    // Never in the way: the draft has not moved (the compose window grows from the bottom up in Gmail),
+    // the chip covers neither the caret nor Send, and the caret is still in the draft.
+    const chip = nudge.getByRole('button', { name: 'CallFirst suggestion: Faster as a call?' });
+    await expect(chip).toBeVisible();
+    expect(await boxOf(body)).toEqual(bodyBefore);
+    const caret = await caretBox(page);
+    expect(overlaps(await boxOf(chip), caret), 'the chip covers the caret').toBe(false);
+    expect(overlaps(await boxOf(chip), await boxOf(send)), 'the chip covers Send').toBe(false);
+    await expect(body).toBeFocused();
+    // Next after the body in the tab order: Tab reaches it, Shift+Tab goes back to the caret, and Tab goes
+    // on to Send (Gmail orders its compose window with tabindex=1).
+    await page.keyboard.press('Tab');
+    await expect(chip).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(body).toBeFocused();
+    expect(await caretBox(page)).toEqual(caret);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(send).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(body).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(chip).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(nudge.getByRole('button', { name: 'Ask for a call instead' })).toBeVisible();
     await expect(chip).toHaveAttribute('aria-expanded', 'true');
+    const card = nudge.getByRole('region');
+    await expectCardFits(card, page.locator('[role=dialog]'), send);
+    await atDoubleZoom(page, () => expectCardFits(card, page.locator('[role=dialog]'), send));
+    expect(await caretBox(page)).toEqual(caret);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Escape');
     await expect(nudge.getByRole('button', { name: 'Ask for a call instead' })).toBeHidden();
@@ -209,11 +238,13 @@ test.describe('the nudge', () => {
     await nudge.getByRole('button', { name: 'Cancel' }).focus();
     await page.keyboard.press('Enter');
     await expect(logButton).toBeFocused();
-    // "Not now" hides the nudge: the caret goes back to the draft, not to the page.
+    // "Not now" hides the nudge: the caret goes back to where it was in the draft, and nothing moved.
     await nudge.locator('[data-action="snooze"]').focus();
     await page.keyboard.press('Enter');
     await expect(nudge).toBeHidden();
     await expect(page.locator(BODY)).toBeFocused();
+    expect(await boxOf(body)).toEqual(bodyBefore);
+    expect(await caretBox(page)).toEqual(caret);
     await page.close();
   });
 });

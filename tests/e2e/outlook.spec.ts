@@ -16,6 +16,7 @@ import {
   openOutlook,
   tagOf,
 } from './outlook-fixtures';
+import { atDoubleZoom, boxOf, caretBox, expectCardFits, overlaps } from './layout';
 import { levelOf } from './verdict';
 
 /** The part of the extension API these tests call inside the service worker. */
@@ -74,6 +75,8 @@ interface Seen {
     recipients?: { address?: string; name?: string }[];
     contact?: { address?: string; name?: string };
     notes?: Record<string, string>;
+    action?: string;
+    source?: string;
   };
 }
 
@@ -297,21 +300,63 @@ test('schedule send from the Send menu counts one send', async ({ extensionConte
   await page.close();
 });
 
-test('the nudge never takes focus, never changes the draft by itself, and offers the phone number in view', async ({
+test('the nudge never takes focus, moves nothing, changes nothing by itself, is reached by keyboard, and dials the number in view', async ({
   extensionContext,
+  serviceWorker,
 }) => {
+  const from = await listenFrom(serviceWorker);
   const page = await openOutlook(extensionContext, OFFICE, 'outlook/reply-inline.html');
   const body = bodies(page).first();
+  const send = sendButton(page);
+  const bodyBefore = await boxOf(body);
   await write(page, body, CHECKIN);
   const typed = await body.evaluate((el) => new XMLSerializer().serializeToString(el));
   await expect(nudges(page)).toHaveCount(1);
+  const nudge = nudges(page);
+  const chip = nudge.getByRole('button', { name: 'CallFirst suggestion: Faster as a call?' });
+  await expect(chip).toBeVisible();
   await page.waitForTimeout(600);
   expect(await body.evaluate((el) => el === document.activeElement)).toBe(true);
   expect(await body.evaluate((el) => new XMLSerializer().serializeToString(el))).toBe(typed);
-  // The nudge sits outside the body, beside the toolbar.
+  // The nudge sits outside the body, beside Send; the draft did not move when it came (the reply's body is
+  // below Send), and it covers neither Send nor the caret.
   await expect(body.locator('[data-callfirst]')).toHaveCount(0);
-  await nudges(page).locator('button[aria-expanded]').click();
-  await expect(nudges(page).locator('[data-action="call_now"]')).toHaveAttribute('href', 'tel:+14155550142');
+  expect(await boxOf(body)).toEqual(bodyBefore);
+  const caret = await caretBox(page);
+  expect(overlaps(await boxOf(chip), caret), 'the chip covers the caret').toBe(false);
+  expect(overlaps(await boxOf(chip), await boxOf(send)), 'the chip covers Send').toBe(false);
+  // Keyboard only: next after the body, as on Gmail; Shift+Tab goes back to the caret.
+  await page.keyboard.press('Tab');
+  await expect(chip).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(body).toBeFocused();
+  expect(await caretBox(page)).toEqual(caret);
+  await page.keyboard.press('Tab');
+  await expect(chip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(chip).toHaveAttribute('aria-expanded', 'true');
+  const card = nudge.getByRole('region');
+  await expectCardFits(card, page.locator('[data-fixture-form="reply"]'), send);
+  // A narrow reading pane at 200% zoom: the card wraps and scrolls inside, never sideways, never over Send.
+  await atDoubleZoom(page, () => expectCardFits(card, page.locator('[data-fixture-form="reply"]'), send));
+  // "Call" dials: the card asks how the call went with the opener as purpose; the call counts on Save only.
+  const call = nudge.locator('[data-action="call_now"]');
+  await expect(call).toHaveAttribute('href', 'tel:+14155550142');
+  await call.click();
+  await expect(nudge.getByRole('heading', { name: 'How did the call go?' })).toBeVisible();
+  const purpose = nudge.locator('textarea[name="purpose"]');
+  await expect(purpose).toHaveValue(/^The purpose of my call is/);
+  const accepted = async () =>
+    (await recordsSince(serviceWorker, from)).filter((m) => m.event?.type === 'nudge_accepted');
+  await expect.poll(async () => (await accepted()).length).toBe(1);
+  expect((await recordsSince(serviceWorker, from)).filter((m) => m.event?.type === 'call_logged')).toEqual([]);
+  const opener = await purpose.inputValue();
+  await nudge.locator('textarea[name="discussed"]').fill('Tiers');
+  await nudge.locator('form button[type="submit"]').click();
+  await expect
+    .poll(async () => (await recordsSince(serviceWorker, from)).filter((m) => m.event?.type === 'call_logged'))
+    .toMatchObject([{ event: { source: 'tel', notes: { purpose: opener, discussed: 'Tiers' } } }]);
+  expect(await accepted()).toMatchObject([{ event: { action: 'call_now' } }]);
   await page.close();
 });
 

@@ -35,6 +35,9 @@ function actions(watched: Partial<NudgeActions> = {}): NudgeActions {
   };
 }
 
+/** The chip's accessible name: whose suggestion it is, then its visible words. */
+const CHIP = 'CallFirst suggestion: Faster as a call?';
+
 beforeEach(useEnglishMessages);
 afterEach(cleanup);
 
@@ -42,7 +45,7 @@ describe('Nudge', () => {
   it('logs a call from textareas named purpose, discussed, proposed and nextPurpose, with a submit button', () => {
     const logCall = vi.fn();
     const { container } = render(<Nudge model={MODEL} actions={actions({ logCall })} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Faster as a call?' }));
+    fireEvent.click(screen.getByRole('button', { name: CHIP }));
     expect(screen.getByTestId('opener').textContent).toBe(MODEL.opener);
     fireEvent.click(screen.getByRole('button', { name: "I'll call — log it" }));
     const field = (name: string) => container.querySelector<HTMLTextAreaElement>(`textarea[name="${name}"]`)!;
@@ -64,7 +67,7 @@ describe('Nudge', () => {
     const logCall = vi.fn();
     const phone = { display: '+1 415 555 0142', href: 'tel:+14155550142' };
     const { container } = render(<Nudge model={{ ...MODEL, phone }} actions={actions({ callNow, logCall })} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Faster as a call?' }));
+    fireEvent.click(screen.getByRole('button', { name: CHIP }));
     const call = screen.getByRole('link', { name: 'Call +1 415 555 0142' });
     expect(call.getAttribute('href')).toBe('tel:+14155550142');
     fireEvent.click(call);
@@ -78,6 +81,36 @@ describe('Nudge', () => {
     expect(logCall).toHaveBeenCalledWith({ purpose: MODEL.opener, discussed: 'Budget', proposed: '', nextPurpose: '' });
   });
 
+  it('announces the nudge politely once per appearance, not on every pass that re-renders it', async () => {
+    const { rerender } = render(<Nudge model={MODEL} actions={actions()} />);
+    const status = screen.getByRole('status');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    const said: string[] = [];
+    new MutationObserver(() => status.textContent && said.push(status.textContent)).observe(status, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+    await waitFor(() => expect(said).toHaveLength(1));
+    expect(said[0]).toMatch(/^CallFirst: this draft may be faster as a call/);
+    // The rep's next pause re-analyses the same nudge: nothing new to say.
+    rerender(<Nudge model={{ ...MODEL, findings: [...MODEL.findings] }} actions={actions()} />);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(said).toHaveLength(1);
+    // It appears anew (a new key): said again.
+    rerender(<Nudge model={{ ...MODEL, announceKey: 'd:2' }} actions={actions()} />);
+    await waitFor(() => expect(said).toHaveLength(2));
+  });
+
+  it('opens the card where the page has room for it, as tall as that room', () => {
+    const place = vi.fn(() => ({ direction: 'down' as const, maxHeight: 180 }));
+    const { container } = render(<Nudge model={MODEL} actions={actions()} place={place} />);
+    fireEvent.click(screen.getByRole('button', { name: CHIP }));
+    expect(place).toHaveBeenCalledOnce();
+    expect(container.querySelector('.nudge')!.classList.contains('opens-down')).toBe(true);
+    expect(screen.getByRole('region').style.maxHeight).toBe('180px');
+  });
+
   it('marks an opener carried from the last call and shows the last call in one line', () => {
     render(
       <Nudge
@@ -85,7 +118,7 @@ describe('Nudge', () => {
         actions={actions()}
       />,
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Faster as a call?' }));
+    fireEvent.click(screen.getByRole('button', { name: CHIP }));
     expect(screen.getByTestId('opener-source').textContent).toMatch(/last call/i);
     expect(screen.getByTestId('last-call').textContent).toBe('Last call 2 days ago · Discussed: Budget');
   });
@@ -93,7 +126,7 @@ describe('Nudge', () => {
   it('offers Undo alone after an action, announces it politely, and says when the draft is back', async () => {
     const undo = vi.fn();
     render(<Nudge model={{ ...MODEL, findings: [], undo: { action: 'call_request' } }} actions={actions({ undo })} />);
-    expect(screen.queryByRole('button', { name: 'Faster as a call?' })).toBeNull();
+    expect(screen.queryByRole('button', { name: CHIP })).toBeNull();
     const status = screen.getByRole('status');
     expect(status.getAttribute('aria-live')).toBe('polite');
     await waitFor(() => expect(status.textContent).toContain('Your draft now asks for a call.'));
@@ -107,7 +140,7 @@ describe('Nudge', () => {
   it('keeps the keyboard in place: the log form takes the caret, Cancel and Save give it back and Save is announced', async () => {
     const logCall = vi.fn();
     const { container } = render(<Nudge model={MODEL} actions={actions({ logCall })} />);
-    const chip = screen.getByRole('button', { name: 'Faster as a call?' });
+    const chip = screen.getByRole('button', { name: CHIP });
     fireEvent.click(chip);
     fireEvent.click(screen.getByRole('button', { name: "I'll call — log it" }));
     await waitFor(() => expect(document.activeElement).toBe(container.querySelector('textarea[name="purpose"]')));
@@ -127,7 +160,7 @@ describe('Nudge', () => {
   it('closes the card to its chip on "Turn off this signal", and offers it only when the rep may change the rules', () => {
     const ruleOff = vi.fn();
     const { rerender } = render(<Nudge model={MODEL} actions={actions({ ruleOff })} />);
-    const chip = screen.getByRole('button', { name: 'Faster as a call?' });
+    const chip = screen.getByRole('button', { name: CHIP });
     fireEvent.click(chip);
     fireEvent.click(screen.getByRole('button', { name: 'Turn off this signal: Check-in without a reason' }));
     expect(ruleOff).toHaveBeenCalledWith('checkin');
@@ -141,7 +174,7 @@ describe('Nudge', () => {
   it('says a strong nudge in words too, not only in the colour of its chip', async () => {
     render(<Nudge model={{ ...MODEL, level: 'strong' }} actions={actions()} />);
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/very likely faster as a call/));
-    fireEvent.click(screen.getByRole('button', { name: 'Faster as a call?' }));
+    fireEvent.click(screen.getByRole('button', { name: CHIP }));
     expect(screen.getByRole('heading').textContent).toBe('This is very likely faster as a call');
     expect(screen.getByRole('region', { name: 'This is very likely faster as a call' })).toBeTruthy();
   });
