@@ -23,6 +23,8 @@ declare const chrome: {
 };
 
 const NUDGE = '[data-callfirst="nudge"]';
+/** The nudge's chip: what the rep sees of it (its host floats and takes no room of its own). */
+const CHIP = 'button[aria-expanded]';
 const BODY = '[g_editable]';
 const CHECKIN = 'Hi Dana, just checking in to see if there is any update?';
 const PURPOSEFUL =
@@ -106,7 +108,7 @@ test.describe('the nudge', () => {
     const page = await openGmail(extensionContext, 'compose-new.html');
     await typeInto(page, BODY, CHECKIN);
     const nudge = page.locator(NUDGE);
-    await expect(nudge).toBeVisible();
+    await expect(nudge.locator(CHIP)).toBeVisible();
     await expect(nudge).toHaveAttribute('data-reasons', /(^|,)checkin(,|$)/);
     await expect(nudge).toHaveAttribute('data-level', levelOf(CHECKIN));
     await expect(nudge.getByRole('button', { name: 'Faster as a call?' })).toBeVisible();
@@ -121,7 +123,7 @@ test.describe('the nudge', () => {
     const page = await openGmail(extensionContext, 'compose-new.html');
     await typeInto(page, BODY, PURPOSEFUL);
     await analysed(page);
-    await expect(page.locator(NUDGE)).toBeHidden();
+    await expect(page.locator(NUDGE).locator(CHIP)).toBeHidden();
     await page.close();
   });
 
@@ -130,7 +132,7 @@ test.describe('the nudge', () => {
     const page = await openGmail(extensionContext, 'reply-inline.html', '#inbox/FMfcgz');
     await typeInto(page, BODY, 'Thanks Dana, the revised quote with the agreed discount is attached.');
     await analysed(page);
-    await expect(page.locator(NUDGE)).toBeHidden();
+    await expect(page.locator(NUDGE).locator(CHIP)).toBeHidden();
     await page.close();
   });
 
@@ -162,15 +164,15 @@ test.describe('the nudge', () => {
     await page.keyboard.type(CHECKIN, { delay: 2 });
     await bodies.nth(2).click();
     await page.keyboard.type(PURPOSEFUL, { delay: 2 });
-    await expect(page.locator(NUDGE).filter({ visible: true })).toHaveCount(1);
+    await expect(page.locator(`${NUDGE}:not([hidden])`)).toHaveCount(1);
     const dialogs = page.locator('[role="dialog"]');
-    await expect(dialogs.nth(0).locator(NUDGE)).toBeVisible();
+    await expect(dialogs.nth(0).locator(NUDGE).locator(CHIP)).toBeVisible();
     await page.evaluate(() =>
       (window as unknown as { __fixtureOpenCompose(id: number): void }).__fixtureOpenCompose(9),
     );
     await bodies.nth(3).click();
     await page.keyboard.type('Circling back on this, any update?', { delay: 2 });
-    await expect(dialogs.nth(3).locator(NUDGE)).toBeVisible();
+    await expect(dialogs.nth(3).locator(NUDGE).locator(CHIP)).toBeVisible();
     await page.close();
   });
 
@@ -241,7 +243,7 @@ test.describe('the nudge', () => {
     // "Not now" hides the nudge: the caret goes back to where it was in the draft, and nothing moved.
     await nudge.locator('[data-action="snooze"]').focus();
     await page.keyboard.press('Enter');
-    await expect(nudge).toBeHidden();
+    await expect(nudge.locator(CHIP)).toBeHidden();
     await expect(page.locator(BODY)).toBeFocused();
     expect(await boxOf(body)).toEqual(bodyBefore);
     expect(await caretBox(page)).toEqual(caret);
@@ -366,10 +368,10 @@ test.describe('actions', () => {
     const nudge = page.locator(NUDGE);
     await nudge.getByRole('button', { name: 'Faster as a call?' }).click();
     await nudge.getByRole('button', { name: 'Not now' }).click();
-    await expect(nudge).toBeHidden();
+    await expect(nudge.locator(CHIP)).toBeHidden();
     await page.keyboard.type(' Circling back.', { delay: 2 });
     await analysed(page);
-    await expect(nudge).toBeHidden();
+    await expect(nudge.locator(CHIP)).toBeHidden();
     const dismissed = (await seenEvents(serviceWorker, since)).filter((e) => e.type === 'nudge_dismissed');
     expect(dismissed.map((e) => e.action)).toEqual(['snooze']);
     await page.close();
@@ -387,7 +389,7 @@ test.describe('actions', () => {
       .getByRole('button', { name: /Turn off this signal/ })
       .first()
       .click();
-    await expect(nudge).toBeHidden();
+    await expect(nudge.locator(CHIP)).toBeHidden();
     await expect
       .poll(() =>
         serviceWorker.evaluate(
@@ -399,10 +401,10 @@ test.describe('actions', () => {
       .toBe(false);
     await resetSettings(serviceWorker);
     // The settings change reaches the open window at once: the nudge is back without a reload.
-    await expect(nudge).toBeVisible();
+    await expect(nudge.locator(CHIP)).toBeVisible();
     await nudge.getByRole('button', { name: 'Faster as a call?' }).click();
     await nudge.getByRole('button', { name: 'Never for this contact' }).click();
-    await expect(nudge).toBeHidden();
+    await expect(nudge.locator(CHIP)).toBeHidden();
     await expect
       .poll(() =>
         serviceWorker.evaluate(
@@ -425,7 +427,7 @@ test.describe('actions', () => {
     await typeInto(page, BODY, CHECKIN);
     await expectCheckinNudge(page);
     await saveSettings(serviceWorker, { quietMode: true });
-    await expect(page.locator(NUDGE)).toBeHidden();
+    await expect(page.locator(NUDGE).locator(CHIP)).toBeHidden();
     await page.locator('[role="button"][data-tooltip^="Send"]').click();
     await expect(page.locator(BODY)).toHaveCount(0);
     const sent = await expectSends(serviceWorker, since, 1);

@@ -16,6 +16,8 @@ declare const chrome: {
 };
 
 const NUDGE = '[data-callfirst="nudge"]';
+/** The nudge's chip: what the rep sees of it (its host floats and takes no room of its own). */
+const CHIP = 'button[aria-expanded]';
 const BODY = '[g_editable]';
 const CHECKIN = 'Hi Dana, just checking in to see if there is any update?';
 /** No reason of its own to call: only "not called in a while" can nudge on it. */
@@ -236,7 +238,7 @@ test('"not called in a while" alone nudges once a week per contact, never on a d
     else {
       // Once the draft as written is analysed, the nudge has stayed hidden (the count below catches a late one).
       await analysed(page);
-      await expect(nudge).toBeHidden();
+      await expect(nudge.locator(CHIP)).toBeHidden();
     }
     await page.keyboard.press('Control+Enter');
     await expect(page.locator(BODY)).toHaveCount(0);
