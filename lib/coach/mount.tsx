@@ -93,6 +93,8 @@ function isTab(event: KeyboardEvent): boolean {
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'input'] as const;
 /** Space kept between the card and the edge of what the rep can see. */
 const EDGE = 8;
+/** Room enough for the card's title, a reason and the first actions without scrolling. */
+const ROOM_ENOUGH = 240;
 
 /** The part of the viewport `el` can paint in: clipped by each scrolling or clipping ancestor. */
 function visibleBox(el: Element): { top: number; bottom: number } {
@@ -119,8 +121,7 @@ function placeCard(host: HTMLElement, body: HTMLElement, bar: DOMRect): CardPlac
   const below = Math.max(0, bottom - line - EDGE);
   const bodyAbove = !!(body.compareDocumentPosition(host) & Node.DOCUMENT_POSITION_FOLLOWING);
   const away = bodyAbove ? below : above;
-  const enough = 240;
-  const up = away >= enough ? !bodyAbove : above >= below;
+  const up = away >= ROOM_ENOUGH ? !bodyAbove : above >= below;
   return { direction: up ? 'up' : 'down', maxHeight: Math.floor(up ? above : below) };
 }
 
@@ -179,8 +180,10 @@ function mountNow(ctx: ContentScriptContext, win: ComposeWindow): NudgeHandle | 
   win.body.addEventListener(
     'keydown',
     (event) => {
+      // Every keystroke in the draft passes here: decide on the key alone first.
+      if (!isTab(event) || event.shiftKey || host.hidden) return;
       const chip = tabStops()[0];
-      if (!isTab(event) || event.shiftKey || host.hidden || !chip) return;
+      if (!chip) return;
       event.preventDefault();
       event.stopPropagation();
       chip.focus();
