@@ -110,7 +110,7 @@ export function detectQuestions(ctx: DraftContext): Signal | undefined {
       rule: 'questions',
       weight,
       evidence,
-      message: `You ask ${count} questions; a 10-minute call answers them at once.`,
+      message: { key: 'reasonQuestions', count, substitutions: [String(count)] },
     };
   }
   if (count === threshold - 1 && count > 1) {
@@ -118,7 +118,7 @@ export function detectQuestions(ctx: DraftContext): Signal | undefined {
       rule: 'questions',
       weight: NEAR_MISS_WEIGHT,
       evidence,
-      message: `You ask ${count} questions; a call may settle them faster.`,
+      message: { key: 'reasonQuestionsNear', count, substitutions: [String(count)] },
     };
   }
   return undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDraft } from '../../../lib/analysis';
+import { englishMessage } from '../../../scripts/english-messages';
 import { detectLanguage } from '../../../lib/analysis/language';
 
 describe('language', () => {
@@ -23,7 +24,7 @@ describe('language', () => {
     // "sorry", "unfortunately" and "any update" inside a German draft must not count.
     const body =
       'Hallo Herr Braun, leider muss ich Ihnen mitteilen, dass die Lieferung sich verzögert. Any update, sorry, unfortunately. Wir melden uns mit dem neuen Termin.';
-    const result = analyzeDraft({ body });
+    const result = analyzeDraft({ body }, englishMessage);
     expect(result.language).toBe('de');
     expect(result.findings).toEqual([]);
   });
@@ -32,7 +33,7 @@ describe('language', () => {
     const four =
       'Hola Ana, ¿cuántos vendedores tienen? ¿Qué CRM usan? ¿Quién decide la compra? ¿Cuál es el presupuesto para este año?';
     const five = `${four} ¿Cuándo quieren empezar?`;
-    expect(analyzeDraft({ body: four }).nudge).toBe(false);
-    expect(analyzeDraft({ body: five }).findings.map((f) => f.rule)).toContain('questions');
+    expect(analyzeDraft({ body: four }, englishMessage).nudge).toBe(false);
+    expect(analyzeDraft({ body: five }, englishMessage).findings.map((f) => f.rule)).toContain('questions');
   });
 });

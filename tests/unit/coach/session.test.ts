@@ -400,7 +400,10 @@ describe('ComposeSession: the last call and Undo', () => {
 
   it('keeps its own overdue-only nudge when the ledger answers again with the record of it', async () => {
     const analysed: AnalysisInput[] = [];
-    const overdueOnly: Analysis = { ...CHECKIN, findings: [{ rule: 'overdue', message: 'not called' }] };
+    const overdueOnly: Analysis = {
+      ...CHECKIN,
+      findings: [{ rule: 'overdue', message: { key: 'reasonOverdue', substitutions: ['Dana'] } }],
+    };
     const history: ContactHistory = {
       address: 'dana@acme.example',
       emailsSinceLastCall: 4,
