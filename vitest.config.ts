@@ -12,5 +12,8 @@ export default defineConfig({
     restoreMocks: true,
     // Vitest's default leaves one core idle; on two cores that runs the files one at a time.
     maxWorkers: availableParallelism(),
+    // Tests wait on events, not clocks; a machine under heavy load (seen: a 275 ms CRM round trip took
+    // 6 s at load 16) must not turn slowness into failure.
+    testTimeout: 20_000,
   },
 });

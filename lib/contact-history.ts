@@ -5,46 +5,22 @@
  * No Dexie and no storage here: content scripts import this file; the numbers come from the
  * background (`{type:'contact_history'}`) or, in extension pages, from lib/ledger.
  */
-import { t, type MessageKey } from './i18n';
+import { translate as defaultTranslate } from './i18n';
 import { localDay, daysBetween } from './ledger/day';
 import type { ContactHistory, ContactRef, LastCall } from './messages';
+import { pluralLocale, pluralMessage, type Translate } from './wording';
 
-/** Looks up a message of public/_locales with `$1`… substitutions (lib/i18n's `t` by default). */
-export type Translate = (key: string, substitutions?: string[]) => string;
-
-export const defaultTranslate: Translate = (key, substitutions) => t(key as MessageKey, substitutions);
+export type { Translate } from './wording';
+export { defaultTranslate };
 
 /** Emails since the last call at which a contact counts as overdue however recent the call. */
 export const REPEATED_EMAILS = 3;
 
 const DAY_MS = 86_400_000;
 
-// ---------------------------------------------------------------------------------------------
-// Plurals. chrome.i18n has none, so each counted phrase has one message per CLDR plural category
-// (`callCount_one`, `callCount_other`, and `_few`/`_many`… where a language needs them), picked with
-// Intl.PluralRules for the locale the translation names in its `pluralLocale` message.
-
-const pluralRules = new Map<string, Intl.PluralRules>();
-
-function rulesFor(locale: string): Intl.PluralRules {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    try {
-      rules = new Intl.PluralRules(locale);
-    } catch {
-      rules = new Intl.PluralRules('en');
-    }
-    pluralRules.set(locale, rules);
-  }
-  return rules;
-}
-
 /** The message `${base}_${category}` for `count`, with the count as `$1`; falls back to `_other`. */
 export function plural(base: string, count: number, translate: Translate = defaultTranslate): string {
-  const locale = translate('pluralLocale') || 'en';
-  const category = rulesFor(locale).select(count);
-  const text = translate(`${base}_${category}`, [formatCount(count, locale)]);
-  return text || translate(`${base}_other`, [formatCount(count, locale)]);
+  return pluralMessage(base, count, [formatCount(count, pluralLocale(translate))], translate);
 }
 
 function formatCount(count: number, locale: string): string {

@@ -4,12 +4,23 @@
  * so a change on Gmail's or Outlook's side is visible instead of silent.
  */
 import { browser } from 'wxt/browser';
+import type { MessageKey } from './i18n';
 import type { SiteId } from './settings/schema';
+
+/** A message of public/_locales that names a problem ("problemNoSendButton"…). */
+export type ProblemKey = Extract<MessageKey, `problem${string}`>;
+
+/** A problem the coach met: what it was, worded on the options page, and an error's own text if any. */
+export interface Problem {
+  key: ProblemKey;
+  detail?: string;
+}
 
 export interface SiteDiagnostics {
   composeWindowsFound: number;
   lastSeenAt?: number;
-  lastProblem?: string;
+  /** A string when an earlier version stored the problem in English. */
+  lastProblem?: Problem | string;
   lastProblemAt?: number;
 }
 export type Diagnostics = Partial<Record<SiteId, SiteDiagnostics>>;

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { analyzeDraft, type Analysis } from '../lib/analysis';
+import { englishMessage, sayEnglish } from './english-messages';
 
 function verdictLine(line: string): string {
   let id: unknown;
@@ -17,11 +18,14 @@ function verdictLine(line: string): string {
     const { body, subject, threadMessages } = item as Record<string, unknown>;
     id = (item as Record<string, unknown>).id;
     if (typeof body !== 'string') throw new Error('"body" must be a string');
-    const result = analyzeDraft({
-      body,
-      subject: typeof subject === 'string' ? subject : undefined,
-      threadMessages: typeof threadMessages === 'number' ? threadMessages : undefined,
-    });
+    const result = analyzeDraft(
+      {
+        body,
+        subject: typeof subject === 'string' ? subject : undefined,
+        threadMessages: typeof threadMessages === 'number' ? threadMessages : undefined,
+      },
+      englishMessage,
+    );
     const { nudge, level, score, findings, opener } = result;
     return JSON.stringify({ id, nudge, level, score, reasons: findings.map((f) => f.rule), opener });
   } catch (err) {
@@ -34,7 +38,7 @@ function describe(result: Analysis): string {
   const head = result.nudge ? `Nudge: ${result.level} (score ${result.score})` : `No nudge (score ${result.score})`;
   const findings = result.findings.map(
     (f) =>
-      `  - ${f.rule}: ${f.message}${f.evidence?.length ? `\n      evidence: ${f.evidence.map((e) => `"${e}"`).join(', ')}` : ''}`,
+      `  - ${f.rule}: ${sayEnglish(f.message)}${f.evidence?.length ? `\n      evidence: ${f.evidence.map((e) => `"${e}"`).join(', ')}` : ''}`,
   );
   return [
     head,
@@ -58,7 +62,7 @@ function main(args: string[]): number {
       console.error('usage: analyze --text "draft text"');
       return 2;
     }
-    console.log(describe(analyzeDraft({ body })));
+    console.log(describe(analyzeDraft({ body }, englishMessage)));
     return 0;
   }
   let input: string;

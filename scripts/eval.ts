@@ -11,12 +11,14 @@
  */
 import { basename } from 'node:path';
 import { analyzeDraft, featuresOf, type Model } from '../lib/analysis';
+import { englishMessage } from './english-messages';
 import { readItems } from './eval/items';
 import { countOutcomes, report, scoreLine, scoresOf, type LabeledItem, type Verdict } from './eval/score';
 import { fitModel } from './model/fit';
 
 function verdictOf(item: LabeledItem, model?: Model): Verdict {
-  const result = analyzeDraft({ body: item.body, subject: item.subject, threadMessages: item.threadMessages }, model);
+  const input = { body: item.body, subject: item.subject, threadMessages: item.threadMessages };
+  const result = analyzeDraft(input, englishMessage, model);
   return { nudge: result.nudge, reasons: result.findings.map((f) => f.rule), opener: result.opener };
 }
 

@@ -4,10 +4,11 @@
  * (see lib/coach/mount.tsx) and never takes focus by itself: focus moves only when the rep uses it.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t, translate } from '../../lib/i18n';
 import { useFocusLater } from '../focus-later';
 import { type CallNotes, EMPTY_CALL_NOTES } from '../../lib/messages';
 import type { RuleId } from '../../lib/settings/schema';
+import { say } from '../../lib/wording';
 import type { CardPlace, NudgeActions, NudgeModel } from './types';
 
 const RULE_LABEL: Record<RuleId, Parameters<typeof t>[0]> = {
@@ -203,7 +204,7 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions; place?:
             {model.findings.map((f) => (
               <li key={f.rule}>
                 <span class="rule">{t(RULE_LABEL[f.rule])}</span>
-                <span class="message">{f.message}</span>
+                <span class="message">{say(f.message, translate)}</span>
                 {model.canTurnOffRules && (
                   <button
                     type="button"

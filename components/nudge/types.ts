@@ -1,3 +1,4 @@
+import type { AnalysisWording } from '../../lib/analysis';
 import type { CallNotes } from '../../lib/messages';
 import type { RuleId } from '../../lib/settings/schema';
 
@@ -7,7 +8,8 @@ import type { RuleId } from '../../lib/settings/schema';
  */
 export interface NudgeModel {
   level: 'suggest' | 'strong';
-  findings: { rule: RuleId; message: string }[];
+  /** Each reason's sentence as the analysis keyed it: worded by the card, in the UI locale. */
+  findings: { rule: RuleId; message: AnalysisWording }[];
   opener: string;
   /** True when the opener is the purpose of the next contact the rep noted at the last call. */
   openerFromLastCall?: boolean;

@@ -1,11 +1,16 @@
 /** What each mail site's coach last saw, and which settings were ignored and why. */
 import { useEffect, useState } from 'preact/hooks';
-import { readDiagnostics, watchDiagnostics, type Diagnostics } from '../../lib/diagnostics';
+import { readDiagnostics, watchDiagnostics, type Diagnostics, type Problem } from '../../lib/diagnostics';
 import { t } from '../../lib/i18n';
 import { SITE_IDS } from '../../lib/settings/schema';
 import { useCrmStatus } from '../popup/CrmLine';
 import { SITE_LABELS } from '../../lib/settings/labels';
 import type { DescribedProblem } from '../../lib/settings/describe';
+
+/** The problem in the UI locale; an earlier version stored it as English text. */
+function problemText(problem: Problem | string): string {
+  return typeof problem === 'string' ? problem : t(problem.key, problem.detail ?? '');
+}
 
 function when(at: number): string {
   return new Date(at).toLocaleString();
@@ -42,7 +47,7 @@ export function DiagnosticsSection({ problems }: { problems: DescribedProblem[] 
                 {seen?.lastProblem
                   ? t('optionsDiagnosticsProblem', [
                       seen.lastProblemAt ? when(seen.lastProblemAt) : '',
-                      seen.lastProblem,
+                      problemText(seen.lastProblem),
                     ])
                   : t('optionsDiagnosticsNoProblem')}
               </dd>

@@ -4,7 +4,8 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { analyzeDraft } from '../../lib/analysis';
-import { t } from '../../lib/i18n';
+import { t, translate } from '../../lib/i18n';
+import { say } from '../../lib/wording';
 import type { Settings } from '../../lib/settings/schema';
 import { RULE_LABELS } from '../../lib/settings/labels';
 
@@ -15,7 +16,7 @@ export function SampleDraft({ settings }: { settings: Settings }) {
   const [body, setBody] = useState('');
   const [threadMessages, setThreadMessages] = useState(1);
   const analysis = useMemo(
-    () => (body.trim() ? analyzeDraft({ body, subject, threadMessages, settings }) : undefined),
+    () => (body.trim() ? analyzeDraft({ body, subject, threadMessages, settings }, translate) : undefined),
     [body, subject, threadMessages, settings],
   );
 
@@ -64,7 +65,7 @@ export function SampleDraft({ settings }: { settings: Settings }) {
                 <ul>
                   {analysis.findings.map((finding) => (
                     <li key={finding.rule} data-rule={finding.rule}>
-                      <strong>{t(RULE_LABELS[finding.rule])}</strong>: {finding.message}
+                      <strong>{t(RULE_LABELS[finding.rule])}</strong>: {say(finding.message, translate)}
                       {finding.evidence?.length ? (
                         <span class="evidence">
                           {' '}

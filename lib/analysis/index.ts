@@ -28,10 +28,12 @@ import { customCheckinSet, PHRASE_SETS } from './phrase-sets';
 import { splitSentences } from './sentences';
 import { findTopic } from './topic';
 import type { Analysis, AnalysisInput, Signal } from './types';
+import type { Translate } from '../wording';
 
 export type * from './types';
 export type { Features } from './features';
 export type { Model } from './model/logistic';
+export type { AnalysisWording } from './wording';
 
 const DETECTORS: readonly [RuleId, (ctx: DraftContext) => Signal | undefined][] = [
   ['checkin', detectCheckin],
@@ -115,8 +117,16 @@ export function featuresOf(input: AnalysisInput): Features {
   return readDraft(input).features.values;
 }
 
-/** `model` is the learned combination; leave-one-writer-out evaluation passes one trained without the held-out writer. */
-export function analyzeDraft(input: AnalysisInput, model: Model = SHIPPED_MODEL): Analysis {
+/**
+ * `translate` words the opener and the call request: the extension passes browser.i18n (the rep's UI
+ * locale), Node the English messages (scripts/english-messages.ts). They are in the UI locale, not
+ * the draft's language: the rep says the opener on the call and reads it in the nudge beside the
+ * other text in that locale, and browser.i18n offers no other locale's messages (the draft's
+ * language would need every translation shipped and loaded by hand, for a guess from a few words).
+ * `model` is the learned combination; leave-one-writer-out evaluation passes one trained without the
+ * held-out writer.
+ */
+export function analyzeDraft(input: AnalysisInput, translate: Translate, model: Model = SHIPPED_MODEL): Analysis {
   const { settings, own, ctx, sentences, signals, features } = readDraft(input);
   const { text, language, english } = ctx;
   // A draft that already proposes a call, or a first message to many readers, has no call to add.
@@ -155,15 +165,16 @@ export function analyzeDraft(input: AnalysisInput, model: Model = SHIPPED_MODEL)
         subject: ctx.subject,
         ownText: text,
       }),
+      translate,
     );
   return {
     nudge: level !== 'none',
     level,
     score,
     findings,
-    opener: buildOpener(purpose),
+    opener: buildOpener(purpose, translate),
     openerSource: carried ? 'last_call' : 'draft',
-    callRequest: buildCallRequest(purpose, { greeting: own.greeting, firstName, signOff: own.signOff }),
+    callRequest: buildCallRequest(purpose, { greeting: own.greeting, firstName, signOff: own.signOff }, translate),
     language,
     words: ctx.words,
     questions: ctx.questions.count,

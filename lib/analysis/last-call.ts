@@ -7,6 +7,9 @@
  *
  * A hand-written list of verbs, not a part-of-speech tagger: a note is a few words the rep wrote
  * telegraphically, and the tagger that could read them (compromise's) is too heavy for a mail page.
+ *
+ * The rewrite reads English ("to", "the", "follow up on"): a note in another language, or a UI locale
+ * other than English, gets these English words around it inside the translated opener.
  */
 import { LOWER, UPPER } from './letters';
 

@@ -5,63 +5,44 @@
  * email asking for a 10–15 minute call is a practical habit (coaching articles).
  */
 import type { RuleId } from '../settings/schema';
+import type { Translate } from '../wording';
 import { countWords } from './sentences';
 import type { Topic } from './topic';
+import { sayIn, type SentenceKey } from './wording';
 
 const MAX_CALL_REQUEST_WORDS = 60;
 /** An opener is said in one breath. */
 const MAX_OPENER_WORDS = 29;
-const OPENER_START = 'The purpose of my call is';
 
-interface PurposeRule {
-  /** With the draft's point named. */
-  named: (topic: string) => string;
-  /** When the draft names nothing at all. */
-  unnamed: string;
-}
-
-/** One purpose per reason, in the words a rep would say it. */
-const PURPOSES: Record<RuleId, PurposeRule> = {
-  checkin: {
-    named: (t) => `to agree the next step on ${t}`,
-    unnamed: 'to hear where things stand and agree the next step',
-  },
-  questions: {
-    named: (t) => `to settle my open questions on ${t}`,
-    unnamed: 'to settle my open questions in one conversation',
-  },
-  conflict: {
-    named: (t) => `to talk through ${t} and agree how we move forward`,
-    unnamed: 'to talk through where things stand and agree how we move forward',
-  },
-  thread: {
-    named: (t) => `to settle ${t} in one conversation instead of another round of email`,
-    unnamed: 'to settle the open points in one conversation instead of another round of email',
-  },
-  length: {
-    named: (t) => `to walk you through ${t} and hear your view`,
-    unnamed: 'to walk you through where things stand and hear your view',
-  },
-  overdue: {
-    named: (t) => `to catch up on ${t} and agree the next step`,
-    unnamed: 'to catch up on where things stand and agree the next step',
-  },
+/** One purpose per reason, in the words a rep would say it: with the draft's point named, and without. */
+const PURPOSES: Record<RuleId, { named: SentenceKey; unnamed: SentenceKey }> = {
+  checkin: { named: 'purposeCheckin', unnamed: 'purposeCheckinUnnamed' },
+  questions: { named: 'purposeQuestions', unnamed: 'purposeQuestionsUnnamed' },
+  conflict: { named: 'purposeConflict', unnamed: 'purposeConflictUnnamed' },
+  thread: { named: 'purposeThread', unnamed: 'purposeThreadUnnamed' },
+  length: { named: 'purposeLength', unnamed: 'purposeLengthUnnamed' },
+  overdue: { named: 'purposeOverdue', unnamed: 'purposeOverdueUnnamed' },
 };
 
-const openerWords = (purpose: string) => countWords(`${OPENER_START} ${purpose}.`);
-
-/** The purpose for the reason and topic, its shorter reading when the full one runs past one breath. */
-export function buildPurpose(rule: RuleId | undefined, topic: Topic | undefined): string {
-  const rules = PURPOSES[rule ?? 'overdue'];
-  if (!topic) return rules.unnamed;
-  const full = rules.named(topic.text);
-  if (openerWords(full) <= MAX_OPENER_WORDS) return full;
-  const short = rules.named(topic.short);
-  return openerWords(short) <= MAX_OPENER_WORDS ? short : rules.unnamed;
+/**
+ * The purpose for the reason and topic, its shorter reading when the full one runs past one breath.
+ * Worded by `translate`, as the opener is: both are measured in the words the rep will say.
+ */
+export function buildPurpose(rule: RuleId | undefined, topic: Topic | undefined, translate: Translate): string {
+  const keys = PURPOSES[rule ?? 'overdue'];
+  const unnamed = sayIn(translate, { key: keys.unnamed });
+  if (!topic) return unnamed;
+  const named = (text: string) => sayIn(translate, { key: keys.named, substitutions: [text] });
+  const fits = (purpose: string) => countWords(buildOpener(purpose, translate)) <= MAX_OPENER_WORDS;
+  const full = named(topic.text);
+  if (fits(full)) return full;
+  const short = named(topic.short);
+  return fits(short) ? short : unnamed;
 }
 
-export function buildOpener(purpose: string): string {
-  return `${OPENER_START} ${purpose}.`;
+/** "The purpose of my call is …." */
+export function buildOpener(purpose: string, translate: Translate): string {
+  return sayIn(translate, { key: 'opener', substitutions: [purpose] });
 }
 
 function clip(text: string, words: number): string {
@@ -69,20 +50,20 @@ function clip(text: string, words: number): string {
   return parts.length > words ? parts.slice(0, words).join(' ') : parts.join(' ');
 }
 
-/**
- * Closings used only when the draft has none of its own, in the register of its greeting: "Kind
- * regards" under "Dear …", none under a name and a dash ("Dana —" opens a note, not a letter), else "Thanks".
- */
-const NEUTRAL_SIGN_OFF = 'Thanks';
-const FORMAL_SIGN_OFF = 'Kind regards';
+/** "Dear …", "Good morning …": a letter, closed formally when the draft has no closing of its own. */
 const FORMAL_GREETING = /^(?:dear|respected|good (?:morning|afternoon|evening))\b/i;
 /** "Carla -", "Dana —": the rep's dash greeting runs on into the ask, as they write it. */
 const DASH_GREETING = /[-–—]$/;
 
-function closingFor(voice: Voice, dashed: boolean): string {
+/**
+ * Closings used only when the draft has none of its own, in the register of its greeting: formal
+ * under "Dear …", none under a name and a dash ("Dana —" opens a note, not a letter), else neutral.
+ */
+function closingFor(voice: Voice, dashed: boolean, translate: Translate): string {
   if (voice.signOff) return `\n\n${voice.signOff}`;
   if (dashed) return '';
-  return `\n\n${voice.greeting && FORMAL_GREETING.test(voice.greeting) ? FORMAL_SIGN_OFF : NEUTRAL_SIGN_OFF}`;
+  const formal = voice.greeting && FORMAL_GREETING.test(voice.greeting);
+  return `\n\n${sayIn(translate, { key: formal ? 'callRequestSignOffFormal' : 'callRequestSignOff' })}`;
 }
 
 /** How the rep writes to this person, read from the draft. */
@@ -95,14 +76,26 @@ export interface Voice {
   signOff: string | undefined;
 }
 
-/** The email asking for the call, greeted and signed the way the rep wrote the draft. */
-export function buildCallRequest(purpose: string, voice: Voice): string {
-  const greeting = voice.greeting ?? (voice.firstName ? `Hi ${voice.firstName},` : 'Hi,');
+/**
+ * The email asking for the call, greeted and signed the way the rep wrote the draft, worded by
+ * `translate` around the rep's own greeting and closing.
+ */
+export function buildCallRequest(purpose: string, voice: Voice, translate: Translate): string {
+  const greeting =
+    voice.greeting ??
+    sayIn(
+      translate,
+      voice.firstName
+        ? { key: 'callRequestGreeting', substitutions: [voice.firstName] }
+        : { key: 'callRequestGreetingNoName' },
+    );
   const dashed = DASH_GREETING.test(greeting);
-  const opening = dashed ? `${greeting} could` : `${greeting}\n\nCould`;
-  const closing = closingFor(voice, dashed);
+  const closing = closingFor(voice, dashed, translate);
   const compose = (p: string) =>
-    `${opening} we speak for 10 minutes today or tomorrow? The purpose of my call is ${p}. What time suits you?${closing}`;
+    sayIn(translate, {
+      key: dashed ? 'callRequestAfterDash' : 'callRequest',
+      substitutions: [greeting, buildOpener(p, translate)],
+    }) + closing;
   let text = compose(purpose);
   // Shorten the purpose, never the ask, until the email fits.
   for (let words = purpose.split(' ').length - 1; countWords(text) > MAX_CALL_REQUEST_WORDS && words > 3; words--) {

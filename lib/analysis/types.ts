@@ -1,4 +1,5 @@
 import type { RuleId, Settings } from '../settings/schema';
+import type { AnalysisWording } from './wording';
 
 export type Level = 'none' | 'suggest' | 'strong';
 
@@ -34,8 +35,8 @@ export interface AnalysisInput {
 
 export interface Finding {
   rule: RuleId;
-  /** One plain sentence for the rep. */
-  message: string;
+  /** One plain sentence for the rep, as a message key: worded where it is shown (lib/wording.ts). */
+  message: AnalysisWording;
   /** The words in the draft that triggered the rule. */
   evidence?: string[];
 }
@@ -45,11 +46,11 @@ export interface Analysis {
   level: Level;
   score: number;
   findings: Finding[];
-  /** "The purpose of my call is to …", built from the draft. */
+  /** "The purpose of my call is to …", built from the draft, in the rep's UI locale (see analyzeDraft). */
   opener: string;
   /** Where the opener's purpose came from: the draft, or the next purpose noted at the last call. */
   openerSource: 'draft' | 'last_call';
-  /** A short replacement email asking for a 10-minute call. */
+  /** A short replacement email asking for a 10-minute call, in the rep's UI locale around their own greeting and closing. */
   callRequest: string;
   language: Language;
   /** Words in the rep's own text. */

@@ -6,6 +6,7 @@
  * goes with the worker when it stops.
  */
 import { type Analysis, type AnalysisInput, analyzeDraft, type ContactHistory, type Recipient } from '../analysis';
+import { translate } from '../i18n';
 import type { ResponseMap } from '../messages';
 import { DEFAULT_SETTINGS } from '../settings/schema';
 import { validateSettings } from '../settings/validate';
@@ -87,8 +88,11 @@ function timed(input: AnalysisInput, analyze: (input: AnalysisInput) => Analysis
   return analysis;
 }
 
+/** The analysis with the opener and call request in the browser's UI locale (see analyzeDraft). */
+const analyzeInUiLocale = (input: AnalysisInput) => analyzeDraft(input, translate);
+
 /** The background's side of `analyse` and `prime_analysis`. */
-export function createAnalysisService(analyze: (input: AnalysisInput) => Analysis = analyzeDraft) {
+export function createAnalysisService(analyze: (input: AnalysisInput) => Analysis = analyzeInUiLocale) {
   let primed = false;
   return {
     analyse(raw: unknown): ResponseMap['analyse'] {

@@ -9,7 +9,7 @@
  * once the rep focuses or edits it (session.ts). Everything it reaches outside the page comes in as
  * CoachDeps and goes out through one ExtensionLink.
  */
-import type { ComposeHost, ComposeWindow } from '../hosts/types';
+import type { ComposeHost, ComposeWindow, HostProblem } from '../hosts/types';
 import { findPhoneNumbers, isElement, TEL_LINKS, telNumberOf } from '../hosts/dom';
 import { EMPTY_CALL_NOTES } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
@@ -146,7 +146,7 @@ export class Coach {
     try {
       found = host.findComposeWindows(doc);
     } catch (error) {
-      found = { windows: [], problems: [{ message: `finding compose windows failed: ${String(error)}` }] };
+      found = { windows: [], problems: [{ key: 'problemFindingWindows', detail: String(error) }] };
     }
     const live = new Set<HTMLElement>();
     let opened = false;
@@ -164,15 +164,16 @@ export class Coach {
       // Still in the page but no longer readable (e.g. body gone): leave it alone.
       if (!live.has(session.win.root)) this.close(session, false);
     }
-    const problems = found.problems.filter((p) => !this.reportedProblems.has(p.message));
-    problems.forEach((p) => this.reportedProblems.add(p.message));
+    const said = (p: HostProblem) => `${p.key} ${p.detail ?? ''}`;
+    const problems = found.problems.filter((p) => !this.reportedProblems.has(said(p)));
+    problems.forEach((p) => this.reportedProblems.add(said(p)));
     if (opened || problems.length) {
       const last = problems[problems.length - 1];
       const now = this.deps.now();
       this.link.diagnose({
         composeWindowsFound: this.windowsFound,
         lastSeenAt: now,
-        ...(last ? { lastProblem: last.message, lastProblemAt: now } : {}),
+        ...(last ? { lastProblem: last, lastProblemAt: now } : {}),
       });
     }
   }

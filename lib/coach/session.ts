@@ -178,7 +178,10 @@ export class ComposeSession implements SendState {
     try {
       text = win.readOwnText();
     } catch (error) {
-      env.diagnose({ lastProblem: `reading a draft failed: ${String(error)}`, lastProblemAt: env.deps.now() });
+      env.diagnose({
+        lastProblem: { key: 'problemReadingDraft', detail: String(error) },
+        lastProblemAt: env.deps.now(),
+      });
       return;
     }
     this.editsKept.seen(text);
@@ -225,7 +228,11 @@ export class ComposeSession implements SendState {
       this.pendingKey = undefined;
       // The extension was reloaded (the coach stops) or no background answered: nothing to say.
       if (isContextLost(error) || error instanceof AnalysisUnavailable) env.failed(error);
-      else env.diagnose({ lastProblem: `analysis failed: ${String(error)}`, lastProblemAt: env.deps.now() });
+      else
+        env.diagnose({
+          lastProblem: { key: 'problemAnalysis', detail: String(error) },
+          lastProblemAt: env.deps.now(),
+        });
       return;
     }
     // `isClosed`, not `closed`: the window may have closed while the analysis ran.
@@ -364,7 +371,7 @@ export class ComposeSession implements SendState {
           this.ui = ui;
           if (!ui) {
             env.diagnose({
-              lastProblem: 'no place for the nudge beside a compose toolbar',
+              lastProblem: { key: 'problemNoNudgePlace' },
               lastProblemAt: env.deps.now(),
             });
           }
@@ -414,7 +421,7 @@ export class ComposeSession implements SendState {
     this.undoable = undefined;
     if (edit) {
       if (safe(() => undoEdit(this.win, edit), false)) this.editsKept.undone();
-      else this.env.diagnose({ lastProblem: 'undo did not restore the draft', lastProblemAt: this.env.deps.now() });
+      else this.env.diagnose({ lastProblem: { key: 'problemUndo' }, lastProblemAt: this.env.deps.now() });
     }
     // Re-analysed now, not after the typing pause, so the nudge goes straight from Undo to the restored draft's.
     void this.analyse();

@@ -314,7 +314,7 @@ function findComposeWindows(doc: Document): { windows: ComposeWindow[]; problems
   for (const body of findBodies(doc)) {
     const root = composeRoot(body);
     if (root) bodiesByRoot.set(root, [...(bodiesByRoot.get(root) ?? []), body]);
-    else problems.push({ message: 'a message body without a compose window around it' });
+    else problems.push({ key: 'problemBodyWithoutWindow' });
   }
   for (const [root, bodies] of bodiesByRoot) {
     // One body per window: the one the rep sees, should the page hold a hidden copy.
@@ -325,7 +325,7 @@ function findComposeWindows(doc: Document): { windows: ComposeWindow[]; problems
       continue;
     }
     if (queryAllUnion(root, S.send).length === 0) {
-      problems.push({ message: 'no Send button found in a compose window' });
+      problems.push({ key: 'problemNoSendButton' });
       continue;
     }
     const composeId = root.querySelector<HTMLInputElement>(anyOf(S.composeId))?.value || undefined;

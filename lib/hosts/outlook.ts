@@ -434,7 +434,7 @@ function findComposeWindows(doc: Document): { windows: ComposeWindow[]; problems
     }
     const root = composeRoot(body);
     if (!root) {
-      problems.push({ message: 'a message body without a Send button beside it; that draft is left alone' });
+      problems.push({ key: 'problemBodyWithoutSend' });
       continue;
     }
     const win = composeWindow(root, body, `outlook-${pageDraftId(String(nextDraft++))}`, readers);
@@ -444,7 +444,7 @@ function findComposeWindows(doc: Document): { windows: ComposeWindow[]; problems
   // A Send button with no body beside it means the body selectors no longer match.
   for (const send of doc.querySelectorAll(S.send[0].css)) {
     if (!found.some((win) => win.root.contains(send))) {
-      problems.push({ message: 'a Send button without a message body; the body selectors may be out of date' });
+      problems.push({ key: 'problemSendWithoutBody' });
       break;
     }
   }

@@ -7,6 +7,7 @@
  * Rules for implementations: never throw for a page that looks different (return null/empty and
  * report a HostProblem instead), never change the page, and read nothing outside the mail page.
  */
+import type { Problem } from '../diagnostics';
 import type { ContactRef } from '../messages';
 import type { SiteId } from '../settings/schema';
 
@@ -52,10 +53,8 @@ export interface ComposeWindow {
   isDiscardControl(target: EventTarget | null): boolean;
 }
 
-/** A problem worth showing on the options page ("Gmail: no body found in a compose window"). */
-export interface HostProblem {
-  message: string;
-}
+/** A problem worth showing on the options page ("Gmail: no Send button found in a compose window"). */
+export type HostProblem = Problem;
 
 export interface ComposeHost {
   readonly id: SiteId;

@@ -136,6 +136,10 @@ test.describe('Undo after an action', () => {
     const before = await markup(body);
 
     await openCard(nudge);
+    // The reason is worded in the card from its message key, with the rep's own words.
+    await expect(nudge.locator('.findings .message').first()).toHaveText(
+      /^"just checking in" (?:asks|only asks) for status.*; a short call gets the real answer\.$/,
+    );
     await nudge.locator('[data-action="call_request"]').click();
     await expect(body).toContainText('Could we speak for 10 minutes');
     const undo = nudge.locator('[data-action="undo"]');

@@ -505,7 +505,11 @@ test('two drafts at once each get their own nudge and count their own send', asy
   await page.close();
 });
 
-test('a page Outlook changed is left alone and leaves a diagnostic', async ({ extensionContext, serviceWorker }) => {
+test('a page Outlook changed is left alone and leaves a diagnostic, worded on the options page', async ({
+  extensionContext,
+  serviceWorker,
+  extensionId,
+}) => {
   // A compose form whose Send button no longer matches anything we know.
   const html = fixtureHtml('outlook/compose-new.html', 'changed').replace(
     /\s(data-testid|aria-label|title|data-icon-name)="(ComposeSendButton|Send|Send \(Ctrl\+Enter\))"/g,
@@ -525,12 +529,16 @@ test('a page Outlook changed is left alone and leaves a diagnostic', async ({ ex
     .poll(async () =>
       serviceWorker.evaluate(async () => {
         const { diagnostics } = (await chrome.storage.local.get('diagnostics')) as {
-          diagnostics?: { outlook?: { lastProblem?: string } };
+          diagnostics?: { outlook?: { lastProblem?: { key: string } } };
         };
-        return diagnostics?.outlook?.lastProblem ?? '';
+        return diagnostics?.outlook?.lastProblem?.key ?? '';
       }),
     )
     .toMatch(/Send/);
   expect(errors).toEqual([]);
   await page.close();
+  const options = await extensionContext.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.locator('[data-site="outlook"]')).toContainText(/Last problem \(.+\): a .*Send button/);
+  await options.close();
 });

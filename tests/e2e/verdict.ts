@@ -8,8 +8,9 @@ import type { Settings } from '../../lib/settings/schema';
 
 const ANALYSE = `
 import { analyzeDraft } from './lib/analysis';
+import { englishMessage } from './scripts/english-messages';
 const { body, settings } = JSON.parse(process.argv[1]);
-process.stdout.write(analyzeDraft({ body, settings }).level);
+process.stdout.write(analyzeDraft({ body, settings }, englishMessage).level);
 `;
 
 /** The level the analysis gives a draft that is `body` alone; throws for a draft it would not nudge. */

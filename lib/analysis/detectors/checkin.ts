@@ -28,6 +28,6 @@ export function detectCheckin(ctx: DraftContext): Signal | undefined {
     rule: 'checkin',
     weight: WEIGHT,
     evidence,
-    message: `"${evidence[0]}" asks for status without giving a reason to answer; a short call gets the real answer.`,
+    message: { key: 'reasonCheckin', substitutions: [evidence[0] ?? ''] },
   };
 }

@@ -28,9 +28,6 @@ export function detectConflict(ctx: DraftContext): Signal | undefined {
   const weight = Math.min(MAX_WEIGHT, raw * density - relief);
   if (weight < NEAR_MISS_AT) return undefined;
   const evidence = [...new Set(hits.map((hit) => hit.text))];
-  const message =
-    weight >= FIRE_AT
-      ? 'Bad news, a complaint or pushback lands better in your voice than in writing.'
-      : 'There is some friction in this draft; consider saying it on a call.';
+  const message = { key: weight >= FIRE_AT ? 'reasonConflict' : 'reasonConflictNear' } as const;
   return { rule: 'conflict', weight: weight >= FIRE_AT ? weight : weight / 2, evidence, message };
 }

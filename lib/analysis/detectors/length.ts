@@ -10,6 +10,7 @@ import { addressesMany } from '../features/audience';
 import { LETTER } from '../letters';
 import { countWords, READING_WPM } from '../sentences';
 import type { Signal } from '../types';
+import type { AnalysisWording } from '../wording';
 
 const NON_LETTERS = new RegExp(`[^${LETTER}']+`);
 
@@ -75,7 +76,7 @@ export function detectLength(ctx: DraftContext): Signal | undefined {
   return { rule: 'length', weight, message: lengthMessage(ctx.words) };
 }
 
-export function lengthMessage(words: number): string {
+export function lengthMessage(words: number): AnalysisWording {
   const minutes = Math.max(1, Math.round(words / READING_WPM));
-  return `${words} words take about ${minutes} minute${minutes > 1 ? 's' : ''} to read; a 10-minute call covers it with room for questions.`;
+  return { key: 'reasonLength', count: minutes, substitutions: [String(words), String(minutes)] };
 }

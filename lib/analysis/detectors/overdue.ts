@@ -5,11 +5,23 @@
  * instead of emailing a valued client, call".
  */
 import type { ContactHistory, Finding } from '../types';
+import type { AnalysisWording } from '../wording';
+
+function overdueMessage(who: string | AnalysisWording, days: number | undefined, emails: number): AnalysisWording {
+  const since: AnalysisWording[] = emails
+    ? [{ key: 'historyEmailsSince', count: emails, substitutions: [String(emails)] }]
+    : [];
+  if (days === undefined)
+    return { key: emails ? 'reasonOverdueEmails' : 'reasonOverdue', substitutions: [who, ...since] };
+  return {
+    key: emails ? 'reasonOverdueDaysEmails' : 'reasonOverdueDays',
+    count: days,
+    substitutions: [who, String(days), ...since],
+  };
+}
 
 export function detectOverdue(contact: ContactHistory | undefined, name: string | undefined): Finding | undefined {
   if (!contact?.overdue) return undefined;
-  const who = name ?? 'this contact';
-  const since = contact.lastCallDaysAgo === undefined ? ' for a while' : ` in ${contact.lastCallDaysAgo} days`;
-  const emails = contact.emailsSinceLastCall ? `; ${contact.emailsSinceLastCall} emails since` : '';
-  return { rule: 'overdue', message: `You haven't spoken with ${who}${since}${emails}.` };
+  const who: string | AnalysisWording = name ?? { key: 'reasonOverdueThisContact' };
+  return { rule: 'overdue', message: overdueMessage(who, contact.lastCallDaysAgo, contact.emailsSinceLastCall ?? 0) };
 }

@@ -1,5 +1,5 @@
 /**
- * questions — open questions counted by meaning: sentences ending in "?", items of a bulleted or
+ * questions — open questions counted by meaning: sentences ending in "?" (or "؟", "？"), items of a bulleted or
  * numbered list of asks, and asks without a question mark ("I was wondering if…", "Could you let me
  * know…"). "??", a "?" inside a URL or a number, and parenthetical asides do not inflate the count;
  * "How are you?" is a pleasantry, not a question.
@@ -30,6 +30,13 @@ const FRAGMENT_WORDS = 2;
 /** URLs and parenthetical asides hold question marks that ask nothing. */
 const withoutAsides = (line: string) => line.replace(URL, ' ').replace(PARENTHETICAL, ' ');
 
+/**
+ * Question marks of any script ("?", Arabic "؟", the full-width "？" of Chinese and Japanese); Greek's
+ * ";" is also a semicolon, so it is not one. A full-width mark ends a question with no space after it.
+ */
+const QUESTION_MARKS = new Set(['?', '\u061F', '\uFF1F']);
+const AFTER_QUESTION = /(?<=[?\u061F])\s+|(?<=\uFF1F)\s*/;
+
 /** Closing quotes, brackets and emoticon debris after a question mark. */
 const TRAILING = new Set(['"', "'", ')', ']', ':', ';', '-', ' ', '\t']);
 
@@ -40,9 +47,9 @@ const TRAILING = new Set(['"', "'", ')', ']', ':', ';', '-', ' ', '\t']);
 function isQuestion(cleaned: string, english: boolean): boolean {
   let end = cleaned.length;
   while (end > 0 && TRAILING.has(cleaned[end - 1] ?? '')) end--;
-  if (cleaned[end - 1] !== '?') return false;
+  if (!QUESTION_MARKS.has(cleaned[end - 1] ?? '')) return false;
   let mark = end - 1;
-  while (mark > 0 && cleaned[mark - 1] === '?') mark--;
+  while (mark > 0 && QUESTION_MARKS.has(cleaned[mark - 1] ?? '')) mark--;
   if (english && /\s/.test(cleaned[mark - 1] ?? ' ')) return false;
   return HAS_LETTER.test(cleaned) && !PLEASANTRY.test(cleaned.trim());
 }
@@ -75,10 +82,12 @@ export function countQuestions(text: string, matcher: PhraseMatcher, english: bo
     if (listed.has(i) && !isQuestion(line, english)) asks.push(line.trim());
     else {
       let previous = false;
-      for (const unit of withoutAsides(line).split(/(?<=\?)\s+/)) {
+      for (const unit of withoutAsides(line).split(AFTER_QUESTION)) {
         const question = isQuestion(unit, english);
         // "What does it do for customers? the state? utilities?" is one question with a list, not three.
-        if (question && !(previous && countWords(unit) <= FRAGMENT_WORDS)) asks.push(unit.trim());
+        // Chinese and Japanese write no spaces, so there a word count cannot tell a fragment.
+        const fragment = previous && !unit.includes('\uFF1F') && countWords(unit) <= FRAGMENT_WORDS;
+        if (question && !fragment) asks.push(unit.trim());
         previous = question;
       }
     }
@@ -110,7 +119,7 @@ export function detectQuestions(ctx: DraftContext): Signal | undefined {
       rule: 'questions',
       weight,
       evidence,
-      message: `You ask ${count} questions; a 10-minute call answers them at once.`,
+      message: { key: 'reasonQuestions', count, substitutions: [String(count)] },
     };
   }
   if (count === threshold - 1 && count > 1) {
@@ -118,7 +127,7 @@ export function detectQuestions(ctx: DraftContext): Signal | undefined {
       rule: 'questions',
       weight: NEAR_MISS_WEIGHT,
       evidence,
-      message: `You ask ${count} questions; a call may settle them faster.`,
+      message: { key: 'reasonQuestionsNear', count, substitutions: [String(count)] },
     };
   }
   return undefined;

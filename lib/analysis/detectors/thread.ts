@@ -32,6 +32,6 @@ export function detectThread(ctx: DraftContext): Signal | undefined {
     rule: 'thread',
     weight: stuck ? Math.min(MAX_WEIGHT, WEIGHT + extra * PER_EXTRA_MESSAGE) : NEAR_MISS_WEIGHT,
     evidence: [...clarifying, ...questions.asks].slice(0, 3),
-    message: `This is message ${threadMessages} and the thread is still clarifying; one call can close it.`,
+    message: { key: 'reasonThread', substitutions: [String(threadMessages)] },
   };
 }

@@ -19,42 +19,39 @@ function featureFinding(rule: RuleId, ctx: DraftContext, features: DraftFeatures
   const asks = ctx.questions.asks.slice(0, MAX_EVIDENCE);
   switch (rule) {
     case 'checkin':
-      if (evidence[0])
-        return { rule, message: `"${evidence[0]}" only asks for status; a short call gets the real answer.`, evidence };
-      if (asks[0])
-        return {
-          rule,
-          message: `"${asks[0]}" only asks for status; a short call gets the real answer.`,
-          evidence: asks,
-        };
+      if (evidence[0]) return { rule, message: { key: 'reasonCheckinOnly', substitutions: [evidence[0]] }, evidence };
+      if (asks[0]) return { rule, message: { key: 'reasonCheckinOnly', substitutions: [asks[0]] }, evidence: asks };
       return undefined;
     case 'questions': {
       const count = ctx.questions.count + features.embeddedAsks;
       const all = [...asks, ...evidence].slice(0, MAX_EVIDENCE);
       return all.length
-        ? { rule, message: `You ask about ${count} things; a 10-minute call answers them at once.`, evidence: all }
+        ? {
+            rule,
+            message: { key: 'reasonQuestionsAbout', count, substitutions: [String(count)] },
+            evidence: all,
+          }
         : undefined;
     }
     case 'conflict':
       if (evidence.length)
         return {
           rule,
-          message: 'This draft refuses, pushes back or carries bad news; that lands better in your voice.',
+          message: { key: 'reasonConflictRefuses' },
           evidence,
         };
       // Without words to quote (another language), the figures it puts to the reader are the evidence.
       return features.figureSentences.length
         ? {
             rule,
-            message:
-              'This draft puts prices or percentages to the reader; a change in them lands better in your voice.',
+            message: { key: 'reasonConflictFigures' },
             evidence: features.figureSentences.slice(0, MAX_EVIDENCE),
           }
         : undefined;
     case 'thread':
       return {
         rule,
-        message: `This is message ${ctx.threadMessages} and the draft still goes over open points; one call can close it.`,
+        message: { key: 'reasonThreadOpenPoints', substitutions: [String(ctx.threadMessages)] },
         ...(asks.length ? { evidence: asks } : {}),
       };
     case 'length':

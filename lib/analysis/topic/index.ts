@@ -12,8 +12,8 @@ import { nounPhrases, phraseText, type NounPhrase } from './noun-phrases';
 import { isFillerSubject, qualifiersInSubject, readSubject } from './subject';
 import { countWords } from '../sentences';
 import { tagSentence } from './tagger';
-import { PARTY_NOUNS, PROPOSAL_CUE, REFUSAL } from './vocabulary';
-import { ceiling, DEFINITE, namesOnly, stemCounts, weigh, type Salience } from './weigh';
+import { DEFINITE, PARTY_NOUNS, PROPOSAL_CUE, REFUSAL } from './vocabulary';
+import { ceiling, namesOnly, stemCounts, weigh, type Salience } from './weigh';
 
 export { fillerSubjectIn, isFillerSubject } from './subject';
 

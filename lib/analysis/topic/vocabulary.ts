@@ -31,8 +31,8 @@ export const INDEFINITE_PRONOUNS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Determiners and possessives that may open a noun phrase. */
-export const DETERMINERS: ReadonlySet<string> = new Set([
+/** Determiners that point at one known thing: "the quote", "your order form". */
+export const DEFINITE: ReadonlySet<string> = new Set([
   'the',
   'this',
   'that',
@@ -42,11 +42,10 @@ export const DETERMINERS: ReadonlySet<string> = new Set([
   'your',
   'my',
   'their',
-  'its',
-  'his',
-  'her',
-  ...INDEFINITE,
 ]);
+
+/** Determiners and possessives that may open a noun phrase. */
+export const DETERMINERS: ReadonlySet<string> = new Set([...DEFINITE, 'its', 'his', 'her', ...INDEFINITE]);
 
 /** Pronouns that open a short relative clause after a noun: "the proposal I sent over last week". */
 export const CLAUSE_SUBJECTS: ReadonlySet<string> = new Set(['i', 'we', 'you']);

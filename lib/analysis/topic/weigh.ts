@@ -6,7 +6,7 @@
 import type { RuleId } from '../../settings/schema';
 import type { NounPhrase } from './noun-phrases';
 import { QUESTION_VERBS, QUESTION_WORDS } from './noun-phrases';
-import { ABOUT_WORDS, LIST_JOINERS, PARTY_NOUNS } from './vocabulary';
+import { ABOUT_WORDS, DEFINITE, LIST_JOINERS, PARTY_NOUNS } from './vocabulary';
 
 /** What weigh adds for each thing a phrase shows; the ceiling adds the same. */
 const BASE = 1;
@@ -33,18 +33,6 @@ const PER_SENTENCE = 0.3;
 
 /** Repetition is counted in the draft's first this many characters: plenty for an email, bounded for a pasted document. */
 const MAX_COUNTED_CHARS = 20_000;
-
-export const DEFINITE: ReadonlySet<string> = new Set([
-  'the',
-  'this',
-  'that',
-  'these',
-  'those',
-  'our',
-  'your',
-  'my',
-  'their',
-]);
 
 /** A company, a person or a place ("Sunfield", "Castellan's"): who, not what. */
 const TITLE_CASE = /^\p{Lu}\p{Ll}/u;

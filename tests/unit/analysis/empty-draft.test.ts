@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeDraft, type ContactHistory } from '../../../lib/analysis';
+import { englishMessage } from '../../../scripts/english-messages';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 
 const SUBJECTS = [
@@ -25,14 +26,17 @@ describe('a draft without words of the rep’s own', () => {
       for (const subject of SUBJECTS)
         for (const threadMessages of [1, 12])
           for (const contact of CONTACTS) {
-            const analysis = analyzeDraft({
-              body,
-              subject,
-              threadMessages,
-              recipients: [{ name: 'Dana Reyes', address: 'dana@example.com' }],
-              settings: { ...DEFAULT_SETTINGS, sensitivity: 'high' },
-              contact,
-            });
+            const analysis = analyzeDraft(
+              {
+                body,
+                subject,
+                threadMessages,
+                recipients: [{ name: 'Dana Reyes', address: 'dana@example.com' }],
+                settings: { ...DEFAULT_SETTINGS, sensitivity: 'high' },
+                contact,
+              },
+              englishMessage,
+            );
             expect(analysis.level, JSON.stringify({ body, subject, threadMessages, contact })).toBe('none');
           }
   });

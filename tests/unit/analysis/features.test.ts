@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDraft, featuresOf } from '../../../lib/analysis';
+import { englishMessage } from '../../../scripts/english-messages';
 import { FEATURE_RULES } from '../../../lib/analysis/features';
 import { addressesMany } from '../../../lib/analysis/features/audience';
 
@@ -15,7 +16,7 @@ describe('chaser shape', () => {
     'is offer 2025-0352 still relevant for you, or was the project postponed?',
   ])('reads a short status ask as a check-in however phrased: %s', (body) => {
     expect(features(body, 3).checkin).toBe(1);
-    const result = analyzeDraft({ body, threadMessages: 3 });
+    const result = analyzeDraft({ body, threadMessages: 3 }, englishMessage);
     expect(result.nudge).toBe(true);
     expect(result.findings[0]?.rule).toBe('checkin');
     expect(result.findings[0]?.evidence?.length).toBeGreaterThan(0);
@@ -32,7 +33,7 @@ describe('chaser shape', () => {
     'Herewith the revised approval list. Tana will revert with an update on the US counterparties.',
   ])('leaves complete short replies and promised updates alone: %s', (body) => {
     expect(features(body, 3).checkin).toBe(0);
-    expect(analyzeDraft({ body, threadMessages: 3 }).nudge).toBe(false);
+    expect(analyzeDraft({ body, threadMessages: 3 }, englishMessage).nudge).toBe(false);
   });
 });
 
@@ -43,7 +44,7 @@ describe('tension, stance and figures', () => {
     "I owe you an honest update: Canadian payroll moves to Q4. I'm sorry, I shouldn't have given you a date that firm.",
     "With respect, I don't think their quote is an apples-to-apples comparison, and we can't match a number that leaves out support.",
   ])('reads calm conflict: %s', (body) => {
-    const result = analyzeDraft({ body, threadMessages: 3 });
+    const result = analyzeDraft({ body, threadMessages: 3 }, englishMessage);
     expect(features(body, 3).stance).toBeGreaterThan(0);
     expect(result.nudge).toBe(true);
     expect(result.findings.map((f) => f.rule)).toContain('conflict');
@@ -58,7 +59,7 @@ describe('tension, stance and figures', () => {
     'Please send your input with respect to the March invoices by Friday.',
   ])('does not read rules, prices, idioms or cheerful negatives as conflict: %s', (body) => {
     expect(features(body).stance).toBe(0);
-    expect(analyzeDraft({ body }).nudge).toBe(false);
+    expect(analyzeDraft({ body }, englishMessage).nudge).toBe(false);
   });
 
   it('reads the figures in a report as information', () => {
@@ -88,7 +89,7 @@ describe('embedded asks', () => {
     const body =
       "Before our security team starts, I'd like to understand who owns the review, whether our SOC 2 covers most of it, how your timeline lines up with the start date and whether HIPAA is in scope at all.";
     expect(features(body).questionCount).toBeGreaterThanOrEqual(3);
-    expect(analyzeDraft({ body }).findings[0]?.rule).toBe('questions');
+    expect(analyzeDraft({ body }, englishMessage).findings[0]?.rule).toBe('questions');
   });
 
   it('does not count a single "let me know if this works"', () => {
@@ -126,17 +127,17 @@ describe('audience', () => {
 
   it('never nudges a first message to many readers, whatever it asks or says', () => {
     expect(addressesMany(announcement)).toBe(true);
-    expect(analyzeDraft({ body: announcement }).nudge).toBe(false);
+    expect(analyzeDraft({ body: announcement }, englishMessage).nudge).toBe(false);
     const notice =
       'ATTENTION: a software problem has deleted some course information. We understand your frustration and are working to resolve this problem; please do not come to the front desk with complaints.';
-    expect(analyzeDraft({ body: notice }).nudge).toBe(false);
+    expect(analyzeDraft({ body: notice }, englishMessage).nudge).toBe(false);
     const split =
       'Some of you are new to my list. I will serve as your representative in the review meeting, and my assistant will contact each of you this week.';
     expect(addressesMany(split)).toBe(true);
   });
 
   it('still hears a reply to several people going round in a thread', () => {
-    expect(analyzeDraft({ body: announcement, threadMessages: 6 }).nudge).toBe(true);
+    expect(analyzeDraft({ body: announcement, threadMessages: 6 }, englishMessage).nudge).toBe(true);
   });
 
   it('reads two named readers or a passing "everyone" as a conversation', () => {
@@ -149,11 +150,11 @@ describe('figures in another language', () => {
   it('are the evidence of a price change no English words can show', () => {
     const body =
       'Sehr geehrter Herr Weber,\n\nab dem 1. März erhöhen sich unsere Listenpreise um 12 %. Der Kupferzuschlag steigt von € 3,20 auf € 4,10 pro Meter, und der Mindermengenzuschlag beträgt künftig € 25.\n\nMit freundlichen Grüßen\nKatrin Vogelsang';
-    const result = analyzeDraft({ body });
+    const result = analyzeDraft({ body }, englishMessage);
     expect(result.language).not.toBe('en');
     expect(result.nudge).toBe(true);
     const conflict = result.findings.find((f) => f.rule === 'conflict');
-    expect(conflict?.message).toMatch(/prices or percentages/);
+    expect(conflict?.message).toEqual({ key: 'reasonConflictFigures' });
     expect(conflict?.evidence?.[0]).toContain('12 %');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDraft } from '../../../lib/analysis';
+import { englishMessage } from '../../../scripts/english-messages';
 import { purposeFromNextContact } from '../../../lib/analysis/last-call';
 
 describe('purposeFromNextContact', () => {
@@ -52,14 +53,17 @@ describe('the opener carried from the last call', () => {
   const body = 'Hi Dana, just checking in to see if there is any update?';
 
   it('opens with the next purpose the rep noted, and says so', () => {
-    const result = analyzeDraft({ body, subject: 'Pilot', contact: { nextPurpose: 'confirm pilot start date' } });
+    const result = analyzeDraft(
+      { body, subject: 'Pilot', contact: { nextPurpose: 'confirm pilot start date' } },
+      englishMessage,
+    );
     expect(result.opener).toBe('The purpose of my call is to confirm the pilot start date.');
     expect(result.openerSource).toBe('last_call');
     expect(result.callRequest).toContain('The purpose of my call is to confirm the pilot start date.');
   });
 
   it('builds the opener from the draft when there is no next purpose', () => {
-    const result = analyzeDraft({ body, subject: 'Pilot', contact: { nextPurpose: '  ' } });
+    const result = analyzeDraft({ body, subject: 'Pilot', contact: { nextPurpose: '  ' } }, englishMessage);
     expect(result.openerSource).toBe('draft');
     expect(result.opener).toMatch(/^The purpose of my call is to .*pilot/);
   });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDraft, type AnalysisInput } from '../../../lib/analysis';
+import { englishMessage } from '../../../scripts/english-messages';
 import { countWords } from '../../../lib/analysis/sentences';
 import { isFillerSubject } from '../../../lib/analysis/topic';
 
-const opener = (input: AnalysisInput) => analyzeDraft(input).opener;
+const opener = (input: AnalysisInput) => analyzeDraft(input, englishMessage).opener;
 const START = 'The purpose of my call is ';
 
 /** Longer drafts for the table below, kept apart so it stays readable. */
@@ -317,7 +318,7 @@ describe('opener', () => {
   });
 
   it('gives each reason its own purpose', () => {
-    const reasons = new Set(JUDGED.map(({ draft }) => analyzeDraft(draft).findings[0]?.rule));
+    const reasons = new Set(JUDGED.map(({ draft }) => analyzeDraft(draft, englishMessage).findings[0]?.rule));
     expect([...reasons].sort()).toEqual(['checkin', 'conflict', 'length', 'overdue', 'questions', 'thread']);
   });
 
@@ -400,24 +401,32 @@ describe('subject as the fallback topic', () => {
 
 describe('call request', () => {
   it('writes 60 words at most, greeting the recipient by first name', () => {
-    const result = analyzeDraft({
-      body: 'Circling back on the proposal.',
-      subject:
-        'Proposal for the warehouse automation program across all eleven regional distribution centres and the two new sites in Ohio',
-      recipients: [{ address: 'dana@example.com', name: 'Dana Ortiz' }],
-    });
+    const result = analyzeDraft(
+      {
+        body: 'Circling back on the proposal.',
+        subject:
+          'Proposal for the warehouse automation program across all eleven regional distribution centres and the two new sites in Ohio',
+        recipients: [{ address: 'dana@example.com', name: 'Dana Ortiz' }],
+      },
+      englishMessage,
+    );
     expect(result.callRequest.startsWith('Hi Dana,')).toBe(true);
     expect(result.callRequest).toMatch(/10 minutes today or tomorrow/);
     expect(countWords(result.callRequest)).toBeLessThanOrEqual(60);
   });
 
   it('greets from the draft itself when no recipient name is known', () => {
-    expect(analyzeDraft({ body: 'Hi Marco,\n\nAny news on the PO?' }).callRequest.startsWith('Hi Marco,')).toBe(true);
+    expect(
+      analyzeDraft({ body: 'Hi Marco,\n\nAny news on the PO?' }, englishMessage).callRequest.startsWith('Hi Marco,'),
+    ).toBe(true);
   });
 
   it("signs with the rep's own closing and name from the draft", () => {
     const signed = (closing: string) =>
-      analyzeDraft({ body: `Hi Dana,\n\nJust checking in, any update on the order form?\n\n${closing}` }).callRequest;
+      analyzeDraft(
+        { body: `Hi Dana,\n\nJust checking in, any update on the order form?\n\n${closing}` },
+        englishMessage,
+      ).callRequest;
     expect(signed('Thanks,\nSam').endsWith('What time suits you?\n\nThanks,\nSam')).toBe(true);
     expect(signed('Thanks, Sam').endsWith('\n\nThanks, Sam')).toBe(true);
     expect(
@@ -433,16 +442,22 @@ describe('call request', () => {
   });
 
   it('signs with a bare name when that is how the rep signs', () => {
-    const request = analyzeDraft({
-      body: 'Hi Dana,\n\nJust checking in, any update on the order form?\n\nJordan\n\nJordan Reyes | Account Executive | Payvault',
-    }).callRequest;
+    const request = analyzeDraft(
+      {
+        body: 'Hi Dana,\n\nJust checking in, any update on the order form?\n\nJordan\n\nJordan Reyes | Account Executive | Payvault',
+      },
+      englishMessage,
+    ).callRequest;
     expect(request.endsWith('What time suits you?\n\nJordan')).toBe(true);
   });
 
   it("greets as the rep greeted, and closes in the greeting's register when the draft has no closing", () => {
     const overdue = { overdue: true, lastCallDaysAgo: 40 };
     const request = (body: string) =>
-      analyzeDraft({ body, subject: 'Order form', contact: overdue, recipients: [{ name: 'Dana Ortiz' }] }).callRequest;
+      analyzeDraft(
+        { body, subject: 'Order form', contact: overdue, recipients: [{ name: 'Dana Ortiz' }] },
+        englishMessage,
+      ).callRequest;
     expect(request('Hi Dana,\n\nJust checking in, any update on the order form?')).toMatch(
       /^Hi Dana,\n\nCould we speak .* What time suits you\?\n\nThanks$/,
     );
@@ -456,11 +471,14 @@ describe('call request', () => {
   });
 
   it('keeps the sign-off whole when the purpose must be shortened to fit', () => {
-    const request = analyzeDraft({
-      subject: 'Proposal for the warehouse automation program across all eleven regional distribution centres',
-      body: 'Circling back on the proposal.\n\nWith best regards,\nMaria-Luisa Fernández-Ortega',
-      recipients: [{ name: 'Dana Ortiz' }],
-    }).callRequest;
+    const request = analyzeDraft(
+      {
+        subject: 'Proposal for the warehouse automation program across all eleven regional distribution centres',
+        body: 'Circling back on the proposal.\n\nWith best regards,\nMaria-Luisa Fernández-Ortega',
+        recipients: [{ name: 'Dana Ortiz' }],
+      },
+      englishMessage,
+    ).callRequest;
     expect(countWords(request)).toBeLessThanOrEqual(60);
     expect(request.endsWith('\n\nWith best regards,\nMaria-Luisa Fernández-Ortega')).toBe(true);
   });

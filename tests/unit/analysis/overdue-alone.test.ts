@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDraft } from '../../../lib/analysis';
+import { englishMessage } from '../../../scripts/english-messages';
 import { isRoutineDraft, routineTypeOf } from '../../../lib/analysis/routine-draft';
 import { splitSentences } from '../../../lib/analysis/sentences';
 
@@ -53,7 +54,7 @@ describe('routine sentences', () => {
 
 describe('overdue on its own', () => {
   it('nudges on an ordinary draft to an overdue contact', () => {
-    const result = analyzeDraft({ body: PLAIN, contact: OVERDUE });
+    const result = analyzeDraft({ body: PLAIN, contact: OVERDUE }, englishMessage);
     expect(result.nudge).toBe(true);
     expect(result.findings.map((f) => f.rule)).toEqual(['overdue']);
   });
@@ -65,33 +66,41 @@ describe('overdue on its own', () => {
       'Confirmed for Thursday at 10. See you then!',
       'Thank you for the call today, really appreciated.',
     ]) {
-      const result = analyzeDraft({ body, contact: OVERDUE });
+      const result = analyzeDraft({ body, contact: OVERDUE }, englishMessage);
       expect(result.nudge, body).toBe(false);
       expect(result.findings.map((f) => f.rule)).not.toContain('overdue');
     }
   });
 
   it('waits until the draft says something beyond a greeting', () => {
-    expect(analyzeDraft({ body: '', contact: OVERDUE }).nudge).toBe(false);
-    expect(analyzeDraft({ body: 'Hi Dana,', contact: OVERDUE }).nudge).toBe(false);
-    expect(analyzeDraft({ body: 'Hi Dana,\nI spoke with our product team.', contact: OVERDUE }).nudge).toBe(true);
+    expect(analyzeDraft({ body: '', contact: OVERDUE }, englishMessage).nudge).toBe(false);
+    expect(analyzeDraft({ body: 'Hi Dana,', contact: OVERDUE }, englishMessage).nudge).toBe(false);
+    expect(
+      analyzeDraft({ body: 'Hi Dana,\nI spoke with our product team.', contact: OVERDUE }, englishMessage).nudge,
+    ).toBe(true);
   });
 
   it('waits 7 days after an overdue-only nudge for the same contact', () => {
-    expect(analyzeDraft({ body: PLAIN, contact: { ...OVERDUE, lastOverdueNudgeDaysAgo: 0.1 } }).nudge).toBe(false);
-    expect(analyzeDraft({ body: PLAIN, contact: { ...OVERDUE, lastOverdueNudgeDaysAgo: 6.9 } }).nudge).toBe(false);
-    expect(analyzeDraft({ body: PLAIN, contact: { ...OVERDUE, lastOverdueNudgeDaysAgo: 7 } }).nudge).toBe(true);
+    expect(
+      analyzeDraft({ body: PLAIN, contact: { ...OVERDUE, lastOverdueNudgeDaysAgo: 0.1 } }, englishMessage).nudge,
+    ).toBe(false);
+    expect(
+      analyzeDraft({ body: PLAIN, contact: { ...OVERDUE, lastOverdueNudgeDaysAgo: 6.9 } }, englishMessage).nudge,
+    ).toBe(false);
+    expect(
+      analyzeDraft({ body: PLAIN, contact: { ...OVERDUE, lastOverdueNudgeDaysAgo: 7 } }, englishMessage).nudge,
+    ).toBe(true);
   });
 
   it('adds its line beside another reason, even on a routine draft or within the week', () => {
     const checkin = 'Hi Dana, just checking in to see if there is any update?';
-    const result = analyzeDraft({ body: checkin, contact: { ...OVERDUE, lastOverdueNudgeDaysAgo: 1 } });
+    const result = analyzeDraft({ body: checkin, contact: { ...OVERDUE, lastOverdueNudgeDaysAgo: 1 } }, englishMessage);
     expect(result.nudge).toBe(true);
     expect(result.findings.map((f) => f.rule)).toEqual(['checkin', 'overdue']);
   });
 
   it('is never judged routine in another language, so it may still nudge once', () => {
     const german = 'Hallo Jonas, anbei das unterschriebene Bestellformular. Danke!';
-    expect(analyzeDraft({ body: german, contact: OVERDUE }).nudge).toBe(true);
+    expect(analyzeDraft({ body: german, contact: OVERDUE }, englishMessage).nudge).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { analyzeDraft } from '../../../lib/analysis';
+import { type Analysis, type AnalysisInput, analyzeDraft } from '../../../lib/analysis';
+import { englishMessage } from '../../../scripts/english-messages';
 import {
   ANALYSE_MEASURE,
   createAnalysisService,
@@ -17,7 +18,7 @@ import { Ledger } from '../../../lib/ledger/ledger';
 import { toAnalysisContact } from '../../../lib/coach/contact';
 import type { ContactHistory, Request } from '../../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
-import { testDatabase } from '../ledger/helpers';
+import { testDatabase, useEnglishMessages } from '../ledger/helpers';
 
 const CHECKIN = {
   body: 'Hi Dana, just checking in to see if there is any update?',
@@ -28,7 +29,7 @@ const CHECKIN = {
 };
 
 /** The background's message listener on the fake browser, as entrypoints/background.ts registers it. */
-function listenLikeTheBackground(analyze = analyzeDraft) {
+function listenLikeTheBackground(analyze?: (input: AnalysisInput) => Analysis) {
   const ledger = new Ledger({ createDb: () => testDatabase().create() });
   const handler = createMessageHandler(ledger, Date.now, createAnalysisService(analyze));
   fakeBrowser.runtime.onMessage.addListener(handler);
@@ -37,14 +38,15 @@ function listenLikeTheBackground(analyze = analyzeDraft) {
 
 beforeEach(() => {
   fakeBrowser.reset();
+  useEnglishMessages();
 });
 
 describe('the background analysis', () => {
-  it('answers an analyse message with what the analysis says of the draft', async () => {
+  it('answers an analyse message with what the analysis says of the draft, worded in the UI locale', async () => {
     const ledger = listenLikeTheBackground();
     const { analyse } = createBackgroundAnalysis();
     const analysis = await analyse(CHECKIN);
-    expect(analysis).toEqual(analyzeDraft(CHECKIN));
+    expect(analysis).toEqual(analyzeDraft(CHECKIN, englishMessage));
     expect(analysis.nudge).toBe(true);
     expect(analysis.findings.map((f) => f.rule)).toContain('checkin');
     ledger.close();
@@ -60,13 +62,13 @@ describe('the background analysis', () => {
   });
 
   it('primes on its own built-in draft, once; the draft reaches the phrase rules, check-in and questions', () => {
-    expect(analyzeDraft(PRIME_INPUT).findings.map((f) => f.rule)).toEqual(
+    expect(analyzeDraft(PRIME_INPUT, englishMessage).findings.map((f) => f.rule)).toEqual(
       expect.arrayContaining(['checkin', 'questions']),
     );
     const seen: unknown[] = [];
     const service = createAnalysisService((input) => {
       seen.push(input);
-      return analyzeDraft(input);
+      return analyzeDraft(input, englishMessage);
     });
     expect(service.prime()).toEqual({ ok: true });
     expect(service.prime()).toEqual({ ok: true });
@@ -126,7 +128,7 @@ describe('asking the background from the page', () => {
         sent.push(request);
         if (sent.length === 1)
           return Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
-        return Promise.resolve({ ok: true, analysis: analyzeDraft(CHECKIN) });
+        return Promise.resolve({ ok: true, analysis: analyzeDraft(CHECKIN, englishMessage) });
       }) as never,
       sleep: () => Promise.resolve(),
     });
@@ -168,7 +170,7 @@ describe('asking the background from the page', () => {
       send: ((request: Request) => {
         sent.push(request.type);
         return Promise.resolve(
-          request.type === 'analyse' ? { ok: true, analysis: analyzeDraft(CHECKIN) } : { ok: true },
+          request.type === 'analyse' ? { ok: true, analysis: analyzeDraft(CHECKIN, englishMessage) } : { ok: true },
         );
       }) as never,
       now: () => clock,

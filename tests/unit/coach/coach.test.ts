@@ -269,14 +269,19 @@ describe('Undo Send', () => {
     };
   }
   const accepted = (t: ReturnType<typeof setup>) => t.records.filter((r) => r.type === 'nudge_accepted');
-
-  it('takes back the rewrite accepted with the send; sent again, the draft records it and the email once', async () => {
+  /** A new Gmail draft with undo send, nudged as a check-in, whose rep took the call-request rewrite. */
+  async function checkinRewrittenAsCallRequest() {
     emulateInsertText();
     load('compose-new.html');
     const t = (current = setup({ host: { undoSend: gmailHost.undoSend } }));
     type('Hi Dana, just checking in.');
     await vi.waitFor(() => expect(t.views.at(-1)?.reasons).toEqual(['checkin']));
     t.views.at(-1)!.actions.askForCall();
+    return t;
+  }
+
+  it('takes back the rewrite accepted with the send; sent again, the draft records it and the email once', async () => {
+    const t = await checkinRewrittenAsCallRequest();
     expect(document.querySelector('[g_editable]')!.textContent).toBe(CHECKIN.callRequest);
 
     const first = sendUndoably();
@@ -296,12 +301,7 @@ describe('Undo Send', () => {
   });
 
   it("a draft brought back and returned to the rep's own words before Send accepts nothing", async () => {
-    emulateInsertText();
-    load('compose-new.html');
-    const t = (current = setup({ host: { undoSend: gmailHost.undoSend } }));
-    type('Hi Dana, just checking in.');
-    await vi.waitFor(() => expect(t.views.at(-1)?.reasons).toEqual(['checkin']));
-    t.views.at(-1)!.actions.askForCall();
+    const t = await checkinRewrittenAsCallRequest();
     const first = sendUndoably();
     await elapse(1_000);
     first.undo();

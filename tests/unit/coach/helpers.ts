@@ -83,7 +83,13 @@ export const CHECKIN: Analysis = {
   nudge: true,
   level: 'suggest',
   score: 1.2,
-  findings: [{ rule: 'checkin', message: 'asks for status', evidence: ['just checking in'] }],
+  findings: [
+    {
+      rule: 'checkin',
+      message: { key: 'reasonCheckin', substitutions: ['just checking in'] },
+      evidence: ['just checking in'],
+    },
+  ],
   opener: 'The purpose of my call is to agree the next step.',
   openerSource: 'draft',
   callRequest: 'Could we speak for 10 minutes?',

@@ -9,6 +9,7 @@ import type { Analysis, AnalysisInput } from '../../../lib/analysis';
 import { AnalysisUnavailable } from '../../../lib/coach/analyse-in-background';
 import type { NudgeHandle, NudgeView } from '../../../lib/coach/mount';
 import type { DraftSent } from '../../../lib/coach/pending-sends';
+import type { SiteDiagnostics } from '../../../lib/diagnostics';
 import { ComposeSession, type SessionEnv } from '../../../lib/coach/session';
 import { gmailHost } from '../../../lib/hosts/gmail';
 import type { ContactHistory, LedgerEvent, Request, ResponseOf } from '../../../lib/messages';
@@ -31,7 +32,7 @@ function setup(
   const sends: DraftSent[] = [];
   const views: (NudgeView | null)[] = [];
   const changes: Partial<Settings>[] = [];
-  const diagnosed: string[] = [];
+  const diagnosed: SiteDiagnostics['lastProblem'][] = [];
   const failures: unknown[] = [];
   const fake = fakeContext();
   let settings: Settings = DEFAULT_SETTINGS;
@@ -59,7 +60,7 @@ function setup(
       sends.push(send);
       records.push(...send.records);
     },
-    diagnose: (update) => diagnosed.push(update.lastProblem ?? ''),
+    diagnose: (update) => diagnosed.push(update.lastProblem),
     failed: (error) => failures.push(error),
     changeSettings: (patch) => {
       changes.push(patch);
@@ -330,7 +331,9 @@ describe('ComposeSession', () => {
       await t.session.analyse();
     }
     expect(t.failures).toEqual(errors.slice(0, 2));
-    expect(t.diagnosed).toEqual(['analysis failed: Error: the background could not analyse the draft']);
+    expect(t.diagnosed).toEqual([
+      { key: 'problemAnalysis', detail: 'Error: the background could not analyse the draft' },
+    ]);
     expect(t.views).toEqual([]);
   });
 
@@ -404,7 +407,10 @@ describe('ComposeSession: the last call and Undo', () => {
 
   it('keeps its own overdue-only nudge when the ledger answers again with the record of it', async () => {
     const analysed: AnalysisInput[] = [];
-    const overdueOnly: Analysis = { ...CHECKIN, findings: [{ rule: 'overdue', message: 'not called' }] };
+    const overdueOnly: Analysis = {
+      ...CHECKIN,
+      findings: [{ rule: 'overdue', message: { key: 'reasonOverdue', substitutions: ['Dana'] } }],
+    };
     const history: ContactHistory = {
       address: 'dana@acme.example',
       emailsSinceLastCall: 4,

@@ -98,7 +98,7 @@ describe('gmailHost on the fixtures', () => {
     document.querySelectorAll('.Up').forEach((e) => e.remove());
     const { windows, problems } = gmailHost.findComposeWindows(document);
     expect(windows).toEqual([]);
-    expect(problems.map((p) => p.message)).toEqual(['no Send button found in a compose window']);
+    expect(problems).toEqual([{ key: 'problemNoSendButton' }]);
   });
 
   it('sees a blocking validation dialog', () => {

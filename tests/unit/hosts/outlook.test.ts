@@ -332,7 +332,7 @@ describe('Outlook: when the page changes', () => {
     const { windows, problems } = outlookHost.findComposeWindows(doc);
     expect(windows).toEqual([]);
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.message).toMatch(/without a Send button/);
+    expect(problems[0]).toEqual({ key: 'problemBodyWithoutSend' });
   });
 
   it('reports a Send button without a body the selectors can find', () => {
@@ -343,7 +343,7 @@ describe('Outlook: when the page changes', () => {
     body.parentElement!.removeAttribute('id');
     const { windows, problems } = outlookHost.findComposeWindows(doc);
     expect(windows).toEqual([]);
-    expect(problems.map((problem) => problem.message).join()).toMatch(/Send button without a message body/);
+    expect(problems).toEqual([{ key: 'problemSendWithoutBody' }]);
   });
 
   it('does not take a read-only body for a draft even when it claims to be a multi-line textbox', () => {

@@ -3,38 +3,15 @@
  * (it has no i18n), fresh fake IndexedDB per test, and a switch that makes the database fail.
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { DBCore, DBCoreMutateRequest, DBCoreTable } from 'dexie';
 import { Ledger, type LedgerOptions } from '../../../lib/ledger/ledger';
 import { LedgerDb } from '../../../lib/ledger/db';
-import type { Translate } from '../../../lib/contact-history';
 import type { CallLogged, ContactRef, EmailSent, LedgerEvent } from '../../../lib/messages';
+import { englishMessage } from '../../../scripts/english-messages';
 
-interface Message {
-  message: string;
-  placeholders?: Record<string, { content: string }>;
-}
-const MESSAGES = JSON.parse(readFileSync(resolve('public/_locales/en/messages.json'), 'utf8')) as Record<
-  string,
-  Message
->;
-
-/** chrome.i18n.getMessage over public/_locales/en, placeholders and all. */
-export const englishMessage: Translate = (key, substitutions = []) => {
-  const m = MESSAGES[key];
-  if (!m) return '';
-  const subs = [substitutions].flat();
-  const fill = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-  return m.message
-    .replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
-      const p = m.placeholders?.[name.toLowerCase()];
-      return p ? fill(p.content) : '';
-    })
-    .replace(/\$\$/g, '$');
-};
+export { englishMessage };
 
 /** Makes `browser.i18n.getMessage` answer in English (call in beforeEach: mocks are restored after each test). */
 export function useEnglishMessages(): void {

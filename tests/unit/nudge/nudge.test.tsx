@@ -11,7 +11,7 @@ import { useEnglishMessages } from '../ledger/helpers';
 
 const MODEL: NudgeModel = {
   level: 'suggest',
-  findings: [{ rule: 'checkin', message: 'asks for status' }],
+  findings: [{ rule: 'checkin', message: { key: 'reasonCheckin', substitutions: ['just checking in'] } }],
   opener: 'The purpose of my call is to confirm the pilot start date.',
   canUseOpener: true,
   canMuteContact: true,
@@ -47,6 +47,9 @@ describe('Nudge', () => {
     const { container } = render(<Nudge model={MODEL} actions={actions({ logCall })} />);
     fireEvent.click(screen.getByRole('button', { name: CHIP }));
     expect(screen.getByTestId('opener').textContent).toBe(MODEL.opener);
+    expect(container.querySelector('.findings .message')?.textContent).toBe(
+      '"just checking in" asks for status without giving a reason to answer; a short call gets the real answer.',
+    );
     fireEvent.click(screen.getByRole('button', { name: "I'll call — log it" }));
     const field = (name: string) => container.querySelector<HTMLTextAreaElement>(`textarea[name="${name}"]`)!;
     fireEvent.input(field('purpose'), { target: { value: 'Agree the pilot' } });

@@ -1,22 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Options } from '../../../components/options/Options';
 import { analyzeDraft } from '../../../lib/analysis';
+import { englishMessage } from '../../../scripts/english-messages';
 import { SETTING_KEYS } from '../../../lib/settings/fields';
-
-const MESSAGES = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<
-  string,
-  { message: string }
->;
-
-/** English strings from the real messages.json, with $1…$9 filled in as the browser does. */
-function getMessage(key: string, substitutions?: string | string[]): string {
-  const subs = [substitutions ?? []].flat();
-  return (MESSAGES[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-}
+import { useEnglishMessages } from '../ledger/helpers';
 
 const DRAFT =
   "Hi Dana, just checking in on the renewal. I'm frustrated that we still haven't heard back. Can you confirm " +
@@ -24,7 +14,7 @@ const DRAFT =
 
 beforeEach(() => {
   fakeBrowser.reset();
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage);
+  useEnglishMessages();
 });
 afterEach(cleanup);
 
@@ -128,7 +118,7 @@ describe('the options page', () => {
     // A check-in, frustration and four open questions: a strong case, with every reason listed.
     await waitFor(() => expect(result.getAttribute('data-level')).toBe('strong'));
     const shown = [...result.querySelectorAll('li[data-rule]')].map((li) => li.getAttribute('data-rule'));
-    expect(shown).toEqual(analyzeDraft({ body: DRAFT }).findings.map((f) => f.rule));
+    expect(shown).toEqual(analyzeDraft({ body: DRAFT }, englishMessage).findings.map((f) => f.rule));
     expect(shown).toEqual(expect.arrayContaining(['checkin', 'conflict', 'questions']));
     expect(result.querySelector('h3')?.textContent).toBe('Why');
     // Only the verdict is read out as it changes, not every reason at every key.
@@ -137,7 +127,9 @@ describe('the options page', () => {
       'Would strongly suggest a call.',
     ]);
     // Each piece found is quoted on its own: questions hold commas of their own.
-    const questions = analyzeDraft({ body: DRAFT }).findings.find((f) => f.rule === 'questions')!.evidence!;
+    const questions = analyzeDraft({ body: DRAFT }, englishMessage).findings.find(
+      (f) => f.rule === 'questions',
+    )!.evidence!;
     expect(result.querySelector('li[data-rule="questions"] .evidence')?.textContent).toBe(
       ` Found: ${questions.map((q) => `“${q}”`).join(', ')}`,
     );

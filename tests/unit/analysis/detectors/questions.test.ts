@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDraft } from '../../../../lib/analysis';
+import { englishMessage } from '../../../../scripts/english-messages';
 
-const count = (body: string) => analyzeDraft({ body }).questions;
+const count = (body: string) => analyzeDraft({ body }, englishMessage).questions;
 
 describe('questions detector', () => {
   it('counts sentences ending in a question mark, once for "??"', () => {
@@ -44,8 +45,8 @@ describe('questions detector', () => {
 
   it('fires at the threshold and not below it', () => {
     const four = 'Who decides? What is the budget? When do you start? Which CRM do you use?';
-    expect(analyzeDraft({ body: four }).findings.map((f) => f.rule)).toContain('questions');
-    expect(analyzeDraft({ body: four }).nudge).toBe(true);
-    expect(analyzeDraft({ body: 'Who decides? What is the budget?' }).nudge).toBe(false);
+    expect(analyzeDraft({ body: four }, englishMessage).findings.map((f) => f.rule)).toContain('questions');
+    expect(analyzeDraft({ body: four }, englishMessage).nudge).toBe(true);
+    expect(analyzeDraft({ body: 'Who decides? What is the budget?' }, englishMessage).nudge).toBe(false);
   });
 });
