@@ -6,7 +6,8 @@
  * diagnostic) when the page changes or the extension is updated under it.
  *
  * A mail site plugs in from its content script: `startCoach(ctx, host)` (see entrypoints/gmail.content.ts;
- * the content script needs `cssInjectionMode: 'ui'`). The shape:
+ * the content script keeps `cssInjectionMode: 'ui'`, so no stylesheet of ours ever reaches the mail page:
+ * mount.tsx puts the nudge's CSS into its own shadow root). The shape:
  *   coach.ts     the page: windows found, page listeners, settings, priming, the lifetime
  *   session.ts   one compose window: read, analyse, present, the nudge's actions, send evidence, close
  *   extension.ts every extension API call (messages, records, diagnostics, settings), silent once the context is gone
