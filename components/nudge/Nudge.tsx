@@ -80,8 +80,14 @@ function LogForm(props: {
  * `place` says where the open card fits beside the compose window, given where the chip's row is
  * (lib/coach/mount.tsx measures the page); without it the card opens upward at its natural height.
  */
-export function Nudge(props: { model: NudgeModel; actions: NudgeActions; place?: (bar: DOMRect) => CardPlace }) {
-  const { model, actions, place } = props;
+export function Nudge(props: {
+  model: NudgeModel;
+  actions: NudgeActions;
+  place?: (bar: DOMRect) => CardPlace;
+  /** Whether Tab in the message reaches the chip (see ComposeWindow.tabLeavesBody), for the announcement. */
+  reachedByTab?: () => boolean;
+}) {
+  const { model, actions, place, reachedByTab = () => true } = props;
   const [open, setOpen] = useState(false);
   /** The log form is open: 'dialled' after "Call …" (the call is logged with its notes), else 'log'. */
   const [logging, setLogging] = useState<'log' | 'dialled' | null>(null);
@@ -109,7 +115,12 @@ export function Nudge(props: { model: NudgeModel; actions: NudgeActions; place?:
   };
   // Each time the nudge appears anew, and each time an action changed the draft (with Undo offered).
   useEffect(
-    () => (hasFindings ? announce(t(strong ? 'nudgeAnnounceStrong' : 'nudgeAnnounce')) : undefined),
+    () =>
+      hasFindings
+        ? announce(
+            `${t(strong ? 'nudgeAnnounceStrong' : 'nudgeAnnounce')} ${t(reachedByTab() ? 'nudgeReachByTab' : 'nudgeReachBySend')}`,
+          )
+        : undefined,
     [model.announceKey],
   );
   useEffect(() => (undoMessage ? announce(t('nudgeUndoAnnounce', undoMessage)) : undefined), [undoMessage]);

@@ -8,12 +8,13 @@
  * card float over the compose window from it (components/nudge/nudge.css), so the text the rep is
  * typing stays where it is when the nudge comes and goes.
  *
- * Keyboard: while the nudge shows it is next after the body in the tab order, on every site: Tab in the
- * body goes to the chip, Shift+Tab from the chip back to where the caret was, and Tab past the nudge's
- * last control on to what follows the body in the site's own order (Send, on Gmail). Gmail orders its
- * compose window with tabindex=1, which a positive tabindex of ours could join, but that breaks the
- * page's order for assistive tools (axe "tabindex"); so the keys are handled instead. Focus moves only
- * when the rep presses a key or clicks.
+ * Keyboard: Tab in the body goes to the chip, but only where the site's editor has no use for that Tab
+ * (ComposeWindow.tabLeavesBody: outside a list in Gmail; never in Outlook, whose editor indents or
+ * inserts a tab, so there the chip follows the Send row in the page's own order). Shift+Tab from the
+ * chip goes back to where the caret was, and Tab past the nudge's last control on to what follows the
+ * body in the site's own order (Send, on Gmail). Gmail orders its compose window with tabindex=1, which
+ * a positive tabindex of ours could join, but that breaks the page's order for assistive tools (axe
+ * "tabindex"); so the keys are handled instead. Focus moves only when the rep presses a key or clicks.
  */
 import type { ContentScriptContext } from '#imports';
 import { render } from 'preact';
@@ -181,7 +182,7 @@ function mountNow(ctx: ContentScriptContext, win: ComposeWindow): NudgeHandle | 
     'keydown',
     (event) => {
       // Every keystroke in the draft passes here: decide on the key alone first.
-      if (!isTab(event) || event.shiftKey || host.hidden) return;
+      if (!isTab(event) || event.shiftKey || host.hidden || !win.tabLeavesBody()) return;
       const chip = tabStops()[0];
       if (!chip) return;
       event.preventDefault();
@@ -234,7 +235,10 @@ function mountNow(ctx: ContentScriptContext, win: ComposeWindow): NudgeHandle | 
       delete host.dataset.reasons;
     }
     host.hidden = false;
-    render(<Nudge model={current.model} actions={current.actions} place={place} />, container);
+    render(
+      <Nudge model={current.model} actions={current.actions} place={place} reachedByTab={() => win.tabLeavesBody()} />,
+      container,
+    );
   };
 
   return {

@@ -292,6 +292,16 @@ function nudgeAnchor(root: HTMLElement, body: HTMLElement): NudgePlacement | nul
 
 // ---------------------------------------------------------------- windows
 
+/**
+ * Gmail's editor takes Tab only in a list, where it indents the item; elsewhere Tab leaves the body for
+ * the next control (Send). Seen in Gmail's compose window, 2026-12.
+ */
+function tabLeavesBody(caret: Node, body: HTMLElement): boolean {
+  const at = caret instanceof Element ? caret : caret.parentElement;
+  const item = at?.closest('li');
+  return !item || !body.contains(item);
+}
+
 const readers: SiteReaders = {
   readOwnText,
   ownTextRange,
@@ -300,6 +310,7 @@ const readers: SiteReaders = {
   readThreadSize,
   readVisiblePhoneNumbers,
   nudgeAnchor,
+  tabLeavesBody,
   isSendControl,
   isDiscardControl,
 };

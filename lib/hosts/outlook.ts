@@ -414,6 +414,9 @@ const readers: SiteReaders = {
   readThreadSize,
   readVisiblePhoneNumbers,
   nudgeAnchor,
+  // Outlook's editor (roosterjs) keeps Tab: it indents a list item or a selected paragraph and inserts
+  // a tab otherwise (roosterjs-content-model-plugins, keyboardTab), so Tab never leaves the body.
+  tabLeavesBody: () => false,
   isSendControl,
   isDiscardControl,
 };

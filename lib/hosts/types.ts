@@ -47,6 +47,11 @@ export interface ComposeWindow {
    * is inserted as its next sibling) or an explicit placement; null leaves the window without a nudge.
    */
   nudgeAnchor(): Element | NudgePlacement | null;
+  /**
+   * True when Tab pressed at the caret now would take focus out of the body: the site's editor has no
+   * use for it there (it indents lists, or inserts a tab). Only then may the nudge's chip take that Tab.
+   */
+  tabLeavesBody(): boolean;
   /** True when the event target is one of this window's send controls (Send, Send & Archive, schedule send). */
   isSendControl(target: EventTarget | null): boolean;
   /** True when the event target discards or closes the draft without sending. */
@@ -104,6 +109,8 @@ export interface SiteReaders {
   readThreadSize: (root: HTMLElement, body: HTMLElement) => number;
   readVisiblePhoneNumbers: (root: HTMLElement, body: HTMLElement) => string[];
   nudgeAnchor: (root: HTMLElement, body: HTMLElement) => Element | NudgePlacement | null;
+  /** See ComposeWindow.tabLeavesBody: `caret` is the selection's start node, inside `body`. */
+  tabLeavesBody: (caret: Node, body: HTMLElement) => boolean;
   /** `target` is never part of our own UI here. */
   isSendControl: (target: Element, root: HTMLElement) => boolean;
   isDiscardControl: (target: Element, root: HTMLElement) => boolean;

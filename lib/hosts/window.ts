@@ -16,6 +16,11 @@ export function composeWindow(root: HTMLElement, body: HTMLElement, draftId: str
     readVisiblePhoneNumbers: () => site.readVisiblePhoneNumbers(root, body),
     ownTextRange: () => (body.isConnected ? site.ownTextRange(body) : null),
     nudgeAnchor: () => site.nudgeAnchor(root, body),
+    tabLeavesBody: () => {
+      const selection = body.ownerDocument.getSelection();
+      const caret = selection?.rangeCount ? selection.getRangeAt(0).startContainer : null;
+      return !!caret && body.contains(caret) && site.tabLeavesBody(caret, body);
+    },
     isSendControl: (target) => control(target, site.isSendControl),
     isDiscardControl: (target) => control(target, site.isDiscardControl),
   };

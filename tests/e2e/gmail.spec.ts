@@ -196,7 +196,7 @@ test.describe('the nudge', () => {
     const bodyBefore = await boxOf(body);
     await typeInto(page, BODY, CHECKIN);
     const nudge = page.locator(NUDGE);
-    await expect(nudge.getByRole('status')).toHaveText(/faster as a call/i);
+    await expect(nudge.getByRole('status')).toHaveText(/faster as a call.*press Tab to reach it/i);
     // Never in the way: the draft has not moved (the compose window grows from the bottom up in Gmail),
     // the chip covers neither the caret nor Send, and the caret is still in the draft.
     const chip = nudge.getByRole('button', { name: 'CallFirst suggestion: Faster as a call?' });

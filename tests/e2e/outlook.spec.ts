@@ -325,12 +325,25 @@ test('the nudge never takes focus, moves nothing, changes nothing by itself, is 
   const caret = await caretBox(page);
   expect(overlaps(await boxOf(chip), caret), 'the chip covers the caret').toBe(false);
   expect(overlaps(await boxOf(chip), await boxOf(send)), 'the chip covers Send').toBe(false);
-  // Keyboard only: next after the body, as on Gmail; Shift+Tab goes back to the caret.
+  // Keyboard only. Outlook's editor keeps Tab (it inserts a tab), so the chip leaves it to the editor and
+  // is said to be beside Send; it follows the Send row in the page's order. Shift+Tab goes back to the caret.
+  await expect(nudge.getByRole('status')).toHaveText(/beside the Send button/);
+  const tabs = () => body.evaluate((el) => el.textContent.split('\t').length - 1);
+  const tabsBefore = await tabs();
+  await page.keyboard.press('Tab');
+  await expect(body).toBeFocused();
+  expect(await tabs()).toBe(tabsBefore + 1);
+  await page.keyboard.press('Backspace');
+  expect(await tabs()).toBe(tabsBefore);
+  await send.focus();
+  await page.keyboard.press('Tab'); // Discard
   await page.keyboard.press('Tab');
   await expect(chip).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect(body).toBeFocused();
   expect(await caretBox(page)).toEqual(caret);
+  await send.focus();
+  await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(chip).toBeFocused();
   await page.keyboard.press('Enter');

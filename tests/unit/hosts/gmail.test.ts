@@ -114,6 +114,22 @@ describe('gmailHost on the fixtures', () => {
   });
 });
 
+describe('gmailHost and the Tab key', () => {
+  it('lets Tab leave the body outside a list, and leaves it to Gmail in a list, where it indents', () => {
+    load('compose-new.html');
+    const [win] = gmailHost.findComposeWindows(document).windows;
+    win!.body.innerHTML = '<div>Hi Dana,</div><ul><li>the price</li></ul>';
+    const caretIn = (node: Node) => document.getSelection()!.collapse(node, 0);
+    caretIn(win!.body.querySelector('div')!.firstChild!);
+    expect(win!.tabLeavesBody()).toBe(true);
+    caretIn(win!.body.querySelector('li')!.firstChild!);
+    expect(win!.tabLeavesBody()).toBe(false);
+    // A caret outside the body (in the subject, say) is not the body's Tab.
+    caretIn(win!.root.querySelector('input[name="subjectbox"]')!);
+    expect(win!.tabLeavesBody()).toBe(false);
+  });
+});
+
 describe('gmailHost where parts of a window come twice, one copy hidden', () => {
   it('reads the shown, filled subject and the editor, never the hidden empty subject or plain-text "Message Body"', () => {
     load('hidden-copies.html');

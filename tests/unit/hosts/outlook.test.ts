@@ -114,6 +114,15 @@ describe('Outlook: finding compose windows', () => {
   });
 });
 
+describe('Outlook and the Tab key', () => {
+  it('never lets Tab leave the body: its editor indents or inserts a tab', () => {
+    const { win } = only('compose-new');
+    win.body.innerHTML = '<div>Hi Dana,</div>';
+    win.body.ownerDocument.getSelection()!.collapse(win.body.querySelector('div')!.firstChild, 0);
+    expect(win.tabLeavesBody()).toBe(false);
+  });
+});
+
 describe('Outlook: reading a draft', () => {
   it('reads nothing of its own from an untouched draft: signature and quoted history are left out', () => {
     for (const name of ['compose-new', 'reply-inline', 'popout', 'german'] as const) {
