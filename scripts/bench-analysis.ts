@@ -7,10 +7,12 @@
  * Prints p50/p95 per draft size after warm-up (as the rep types, for a new draft each pass, and for the
  * same draft again: a pass reuses what it read of sentences unchanged since the last), the time for
  * megabyte-sized and pathological drafts, and the cold cost (module load plus first analysis of a
- * 300-word draft) of the bundle a content script would load: in fresh Node processes, and in fresh pages
- * of headless Chromium (CHROMIUM_PATH, else /usr/bin/chromium). Budget: p95 ≤ 3 ms at 300 words,
- * ≤ 25 ms at 5,000 words; cold ≤ 30 ms in Chromium; every pass ≤ 16 ms at any draft size, a 1 MB
- * paste included.
+ * 300-word draft) of the analysis bundle: in fresh Node processes, and in fresh pages of headless
+ * Chromium (CHROMIUM_PATH, else /usr/bin/chromium). The background loads that bundle, with compromise
+ * (most of the load: its lexicon is built as it loads); no mail page does. So the cold cost has no
+ * budget of its own: it is paid by a background waking up, and the budgeted figure is the first verdict
+ * after the background was stopped (below). Budget: p95 ≤ 3 ms at 300 words, ≤ 25 ms at 5,000 words;
+ * every pass ≤ 16 ms at any draft size, a 1 MB paste included.
  * Then the built extension in real Chromium (scripts/bench-extension.ts): page-load script time the
  * content scripts add (≤ 10 ms), each analysis pass's main-thread time in the page (≤ 16 ms at any
  * size), last keystroke to verdict (≤ 300 ms), and the background's analysis times and cold start.
@@ -43,7 +45,6 @@ const ENTRY =
 const COLD_ONLY = args.includes('--cold');
 const extensionArg = args.indexOf('--extension');
 const COLD_RUNS = 11;
-const COLD_BUDGET_MS = 30;
 const GLOBAL_NAME = 'CallFirstAnalysis';
 
 /** Sentences of a sales rep's working day, mixing every kind of signal the detectors look for. */
@@ -163,11 +164,11 @@ function median(samples: Cold[], key: keyof Cold): number {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
-function coldLine(where: string, samples: Cold[], budget = ''): string {
+function coldLine(where: string, samples: Cold[], note = ''): string {
   const [load, first] = [median(samples, 'load'), median(samples, 'first')];
   const totals = samples.map((s) => s.load + s.first).sort((a, b) => a - b);
   const cpu = samples[0]?.cpu === undefined ? '' : `, CPU time ${median(samples, 'cpu').toFixed(1)} ms`;
-  return `cold (${where}): load ${load.toFixed(1)} ms + first analysis ${first.toFixed(1)} ms = ${(load + first).toFixed(1)} ms${budget} — medians of ${samples.length} runs${cpu}; totals ${totals.map((t) => t.toFixed(0)).join(', ')} ms`;
+  return `cold (${where}): load ${load.toFixed(1)} ms + first analysis ${first.toFixed(1)} ms = ${(load + first).toFixed(1)} ms${note} — medians of ${samples.length} runs${cpu}; totals ${totals.map((t) => t.toFixed(0)).join(', ')} ms`;
 }
 
 /** Module load and first analysis in fresh Node processes. */
@@ -234,7 +235,7 @@ async function coldChromium(bundleFile: string): Promise<string> {
       );
       await context.close();
     }
-    return coldLine('Chromium', samples, ` (budget ${COLD_BUDGET_MS} ms)`);
+    return coldLine('Chromium', samples, ' (the background pays it on waking; no mail page loads it)');
   } finally {
     await browser.close();
   }
