@@ -192,7 +192,7 @@ async function perPass(context: BrowserContext, origin: string, draftOf: DraftMa
       await cdp.send('Profiler.start');
       // A different first line each run, so the coach analyses again rather than reusing its verdict.
       await pasteDraft(page, site.body, `Run ${i} of ${label}.\n${draft}`);
-      await page.locator(NUDGE_SHOWN).waitFor();
+      await page.locator(NUDGE_SHOWN).waitFor({ state: 'attached' }); // the host floats with no box of its own: shown is its attributes
       await page.waitForFunction(([name, n]) => performance.getEntriesByName(name).length > n, [
         last,
         verdicts,
