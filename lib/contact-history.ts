@@ -10,9 +10,6 @@ import { localDay, daysBetween } from './ledger/day';
 import type { ContactHistory, ContactRef, LastCall } from './messages';
 import { pluralLocale, pluralMessage, type Translate } from './wording';
 
-export type { Translate } from './wording';
-export { defaultTranslate };
-
 /** Emails since the last call at which a contact counts as overdue however recent the call. */
 export const REPEATED_EMAILS = 3;
 

@@ -3,7 +3,9 @@
  * Green once the day's call goal is met.
  */
 import { browser } from 'wxt/browser';
-import { defaultTranslate, plural, type Translate } from '../contact-history';
+import { plural } from '../contact-history';
+import { translate as defaultTranslate } from '../i18n';
+import type { Translate } from '../wording';
 import type { DayCounts } from '../ledger/queries';
 
 export const BADGE_COLOR = '#1c64d2';
