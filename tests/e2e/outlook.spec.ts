@@ -355,6 +355,14 @@ test('the nudge never takes focus, moves nothing, changes nothing by itself, is 
   // "Call" dials: the card asks how the call went with the opener as purpose; the call counts on Save only.
   const call = nudge.locator('[data-action="call_now"]');
   await expect(call).toHaveAttribute('href', 'tel:+14155550142');
+  // Keep the test page from handing tel: to the OS (the card's own handler runs first): headless Chromium
+  // given a tel: navigation can stop passing mouse input to the page, and the Save click below then never lands.
+  await page.evaluate(() =>
+    document.addEventListener('click', (e) => {
+      const target = e.composedPath()[0];
+      if (target instanceof Element && target.closest('a[href^="tel:"]')) e.preventDefault();
+    }),
+  );
   await call.click();
   await expect(nudge.getByRole('heading', { name: 'How did the call go?' })).toBeVisible();
   const purpose = nudge.locator('textarea[name="purpose"]');
